@@ -1,0 +1,161 @@
+// gongwen: read Chinese official documents and print their structure.
+//
+//   gongwen [--format json|outline] [--pretty] [--encoding ENC] FILE...
+//
+// Exit status: 0 on success, 1 when an input could not be read or parsed cleanly,
+// 2 on a usage error.
+#include <gongwen/gongwen.hpp>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace {
+
+constexpr std::string_view usage_text =
+    "usage: gongwen [options] FILE...\n"
+    "\n"
+    "Read Chinese official documents (讲话稿, 政府工作报告, 实施方案, 通知) and print\n"
+    "their structure. FILE may be - for standard input.\n"
+    "\n"
+    "options:\n"
+    "  -f, --format FORMAT  json (default): the gongwen-tree/1 tree; with several\n"
+    "                       files, one JSON document per line (JSON Lines)\n"
+    "                       outline: the sections, indented, with line numbers\n"
+    "  -p, --pretty         indent the JSON (one file only)\n"
+    "  -e, --encoding ENC   auto (default), utf-8, gb18030, utf-16le, utf-16be\n"
+    "  -h, --help           show this help\n"
+    "  -V, --version        show the version\n"
+    "\n"
+    "Problems are reported on standard error as FILE:LINE:COLUMN: message, with\n"
+    "columns counted in characters. Exit status: 0 success, 1 an input could not\n"
+    "be read or had errors, 2 usage error.\n";
+
+enum class format { json, outline };
+
+struct cli {
+  format fmt = format::json;
+  bool pretty = false;
+  gongwen::input_encoding encoding = gongwen::input_encoding::automatic;
+  std::vector<std::string> files;
+};
+
+int usage_error(const std::string& message) {
+  std::fprintf(stderr, "gongwen: %s\nTry 'gongwen --help' for more information.\n", message.c_str());
+  return 2;
+}
+
+bool read_all(std::FILE* f, std::string& out) {
+  char buf[1 << 16];
+  std::size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) out.append(buf, n);
+  return !std::ferror(f);
+}
+
+bool read_input(const std::string& path, std::string& out, std::string& error) {
+  if (path == "-") {
+    if (!read_all(stdin, out)) {
+      error = std::strerror(errno);
+      return false;
+    }
+    return true;
+  }
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (!f) {
+    error = std::strerror(errno);
+    return false;
+  }
+  const bool ok = read_all(f, out);
+  if (!ok) error = std::strerror(errno);
+  std::fclose(f);
+  return ok;
+}
+
+void write_out(const std::string& s) { std::fwrite(s.data(), 1, s.size(), stdout); }
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  cli opts;
+  bool only_files = false;
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    auto value = [&](std::string_view name) -> const char* {
+      if (i + 1 >= argc) return nullptr;
+      (void)name;
+      return argv[++i];
+    };
+    if (only_files || arg == "-" || arg.empty() || arg[0] != '-') {
+      opts.files.emplace_back(arg);
+    } else if (arg == "--") {
+      only_files = true;
+    } else if (arg == "-h" || arg == "--help") {
+      write_out(std::string(usage_text));
+      return 0;
+    } else if (arg == "-V" || arg == "--version") {
+      write_out(std::string("gongwen ") + GONGWEN_VERSION_STRING + " (" + gongwen::json_schema + ")\n");
+      return 0;
+    } else if (arg == "-p" || arg == "--pretty") {
+      opts.pretty = true;
+    } else if (arg == "-f" || arg == "--format" || arg.starts_with("--format=")) {
+      const char* v = arg.starts_with("--format=") ? argv[i] + 9 : value(arg);
+      if (!v) return usage_error("option --format needs a value");
+      const std::string_view f = v;
+      if (f == "json") opts.fmt = format::json;
+      else if (f == "outline") opts.fmt = format::outline;
+      else return usage_error("unknown format '" + std::string(f) + "' (json, outline)");
+    } else if (arg == "-e" || arg == "--encoding" || arg.starts_with("--encoding=")) {
+      const char* v = arg.starts_with("--encoding=") ? argv[i] + 11 : value(arg);
+      if (!v) return usage_error("option --encoding needs a value");
+      const std::string_view e = v;
+      if (e == "auto") opts.encoding = gongwen::input_encoding::automatic;
+      else if (e == "utf-8" || e == "utf8") opts.encoding = gongwen::input_encoding::utf8;
+      else if (e == "gb18030" || e == "gbk" || e == "gb2312") opts.encoding = gongwen::input_encoding::gb18030;
+      else if (e == "utf-16le") opts.encoding = gongwen::input_encoding::utf16le;
+      else if (e == "utf-16be") opts.encoding = gongwen::input_encoding::utf16be;
+      else return usage_error("unknown encoding '" + std::string(e) + "'");
+    } else {
+      return usage_error("unknown option '" + std::string(arg) + "'");
+    }
+  }
+  if (opts.files.empty()) return usage_error("no input file");
+
+  gongwen::options parse_opts;
+  parse_opts.encoding = opts.encoding;
+  const bool several = opts.files.size() > 1;
+  int status = 0;
+  std::string out;
+  for (const std::string& path : opts.files) {
+    const std::string shown = path == "-" ? "<stdin>" : path;
+    std::string bytes;
+    std::string error;
+    if (!read_input(path, bytes, error)) {
+      std::fprintf(stderr, "gongwen: %s: cannot read: %s\n", shown.c_str(), error.c_str());
+      status = 1;
+      continue;
+    }
+    const gongwen::document doc = gongwen::parse(bytes, parse_opts);
+    for (const gongwen::diagnostic& d : doc.diagnostics()) {
+      const gongwen::position p = doc.position_of(d.at);
+      std::fprintf(stderr, "%s:%u:%u: %s: %s\n", shown.c_str(), p.line, p.column,
+                   d.severity == gongwen::diagnostic::level::error ? "error" : "warning", d.message.c_str());
+    }
+    if (!doc.ok()) status = 1;
+    out.clear();
+    switch (opts.fmt) {
+      case format::json:
+        gongwen::write_json(out, doc, {opts.pretty && !several, shown});
+        break;
+      case format::outline:
+        if (several) out.append("==> ").append(shown).append(" <==\n");
+        gongwen::write_outline(out, doc);
+        break;
+    }
+    write_out(out);
+  }
+  std::fflush(stdout);
+  return status;
+}

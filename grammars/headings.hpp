@@ -1,0 +1,104 @@
+// Ordinal heading markers, one family per style of the marker inventory.
+//
+// A marker is tried only where a heading may start: at a paragraph start
+// (block_marker) or right after a sentence end or colon (inline_marker). Each
+// rule says what follows a marker for it to be one, so running prose such as
+// 第一要务, 一分部署, 1.5亿元, 2020年, 第二产业, 第三条规定 does not match.
+#pragma once
+
+#include "chars.hpp"
+#include "numerals.hpp"
+
+namespace gongwen::grammar {
+
+// clang-format off
+
+// 一、 十二、
+struct cn_dun_marker : seq<cn_numeral, one<U'、', U'．', U'.'>> {};
+
+// （一） (一) ㈠
+struct cn_paren_marker : sor<seq<open_paren, cn_numeral, close_paren>, range<U'㈠', U'㈩'>> {};
+
+// 第一件事， 第二项： 第三点 第一个问题：
+struct measure_word : sor<TAO_PEGTL_STRING("件事"), TAO_PEGTL_STRING("个问题"), TAO_PEGTL_STRING("个方面"),
+                          TAO_PEGTL_STRING("方面"), one<U'件', U'项', U'点', U'步', U'类', U'个', U'批'>> {};
+struct cn_di_measure_marker : seq<one<U'第'>, cn_numeral, measure_word, sor<marker_punct, one<U'是'>, at<blank>>> {};
+
+// 第一， 第二、 第三： 第一是
+struct cn_di_marker : seq<one<U'第'>, cn_numeral, sor<marker_punct, one<U'是'>>> {};
+
+// 一是 二要 三抓 一则 (not 三要素)
+struct cn_verb_marker : seq<cn_numeral, one<U'是', U'要', U'抓', U'则'>, not_at<one<U'素'>>> {};
+
+// 1. 1． 1、 ⒈ (not 1.5)
+struct arabic_dot_marker : sor<seq<arabic_numeral, one<U'.', U'．', U'、'>, not_at<digit>>, range<U'⒈', U'⒛'>> {};
+
+// （1） (1) 1） ⑴
+struct arabic_paren_marker : sor<seq<open_paren, arabic_numeral, close_paren>,
+                                 seq<arabic_numeral, one<U'）', U')'>>, range<U'⑴', U'⒇'>> {};
+
+// ① … ㊿
+struct circled_marker : sor<range<U'①', U'⑳'>, range<U'㉑', U'㉟'>, range<U'㊱', U'㊿'>> {};
+
+// 一方面， 另一方面， 另方面，
+struct aspect_first : TAO_PEGTL_STRING("一方面") {};
+struct aspect_other : sor<TAO_PEGTL_STRING("另一方面"), TAO_PEGTL_STRING("另方面")> {};
+struct aspect_marker : seq<sor<aspect_other, aspect_first>, opt<marker_punct>> {};
+
+// 首先 其次 再次 最后 (not 再次强调, 最后一次)
+struct sequence_first : TAO_PEGTL_STRING("首先") {};
+struct sequence_second : TAO_PEGTL_STRING("其次") {};
+struct sequence_third : seq<TAO_PEGTL_STRING("再次"), at<sor<marker_punct, one<U'是'>>>> {};
+struct sequence_point : sor<TAO_PEGTL_STRING("一点"), TAO_PEGTL_STRING("一条"), TAO_PEGTL_STRING("一个方面")> {};
+struct sequence_last : seq<TAO_PEGTL_STRING("最后"), sor<seq<sequence_point, opt<marker_punct>>, at<marker_punct>, at<one<U'是', U'要'>>>> {};
+struct sequence_marker : seq<sor<sequence_first, sequence_second, sequence_third, sequence_last>, opt<marker_punct>> {};
+
+// —— at a paragraph start: a dash item, one paragraph long.
+struct dash_marker : seq<sor<seq<one<U'—'>, opt<one<U'—'>>>, seq<one<U'―'>, opt<one<U'―'>>>,
+                             seq<one<U'─'>, one<U'─'>>, seq<one<U'－'>, one<U'－'>>>,
+                         not_at<one<U'—', U'―', U'─', U'－'>>, not_at<eof>> {};
+
+// 第一章 第一节 第一编 第一部分, at a paragraph start.
+struct chapter_word : sor<one<U'章', U'节', U'编'>, TAO_PEGTL_STRING("部分")> {};
+struct chapter_marker : seq<one<U'第'>, sor<cn_numeral, arabic_numeral>, chapter_word,
+                            not_at<sor<one<U'的', U'中', U'里', U'所', U'是', U'之'>, TAO_PEGTL_STRING("规定")>>> {};
+
+// 第一条, at a paragraph start (not 第三条规定, 第一条第二款).
+struct article_marker : seq<one<U'第'>, sor<cn_numeral, arabic_numeral>, one<U'条'>,
+                            not_at<one<U'规', U'的', U'之', U'中', U'所', U'第', U'款', U'和', U'、', U'至', U'或', U'及', U'以', U'项', U'明', U'要'>>> {};
+
+// A topic lead: a short phrase ending in 方面 or 上 (现代农业方面： 岗位对接上， 在稳就业方面，).
+// Never a set phrase (事实上, 基础上 …) nor a clause (我们无论在什么岗位上，).
+struct topic_end : sor<TAO_PEGTL_STRING("方面"), one<U'上'>> {};
+struct topic_punct : one<U'，', U'：', U'。', U',', U':'> {};
+struct topic_set_phrase : sor<TAO_PEGTL_STRING("事实上"), TAO_PEGTL_STRING("实际上"), TAO_PEGTL_STRING("总体上"),
+                              TAO_PEGTL_STRING("基本上"), TAO_PEGTL_STRING("原则上"), TAO_PEGTL_STRING("历史上"),
+                              TAO_PEGTL_STRING("基础上"), TAO_PEGTL_STRING("路上"), TAO_PEGTL_STRING("会议上"),
+                              TAO_PEGTL_STRING("会上"), TAO_PEGTL_STRING("网上"), TAO_PEGTL_STRING("线上"),
+                              TAO_PEGTL_STRING("手上"), TAO_PEGTL_STRING("身上"), TAO_PEGTL_STRING("世界上"),
+                              TAO_PEGTL_STRING("意义上"), TAO_PEGTL_STRING("程度上"), TAO_PEGTL_STRING("本质上"),
+                              TAO_PEGTL_STRING("根本上"), TAO_PEGTL_STRING("客观上"), TAO_PEGTL_STRING("主观上"),
+                              TAO_PEGTL_STRING("表面上"), TAO_PEGTL_STRING("实质上"), TAO_PEGTL_STRING("理论上"),
+                              TAO_PEGTL_STRING("以上"), TAO_PEGTL_STRING("之上")> {};
+struct topic_clause_word : sor<TAO_PEGTL_STRING("无论"), TAO_PEGTL_STRING("不论"), TAO_PEGTL_STRING("如果"),
+                               TAO_PEGTL_STRING("假如"), TAO_PEGTL_STRING("只要"), TAO_PEGTL_STRING("只有"),
+                               TAO_PEGTL_STRING("什么"), TAO_PEGTL_STRING("怎么"), TAO_PEGTL_STRING("已经"),
+                               TAO_PEGTL_STRING("正在"), TAO_PEGTL_STRING("他们"), TAO_PEGTL_STRING("大家"),
+                               TAO_PEGTL_STRING("都要"), TAO_PEGTL_STRING("也要"), TAO_PEGTL_STRING("就要"),
+                               TAO_PEGTL_STRING("还要"), TAO_PEGTL_STRING("又要"), TAO_PEGTL_STRING("都是"),
+                               TAO_PEGTL_STRING("也是"), TAO_PEGTL_STRING("就是"), TAO_PEGTL_STRING("还是"),
+                               one<U'我', U'你', U'咱', U'她', U'它', U'这', U'那', U'哪', U'把', U'被'>> {};
+struct topic_stop : sor<seq<topic_set_phrase, topic_punct>, seq<topic_end, topic_punct>, topic_clause_word> {};
+struct topic_char : seq<not_at<topic_stop>, sor<han, latin, digit>> {};
+struct topic_lead : seq<opt<one<U'在'>>, rep_min_max<1, 10, topic_char>, topic_end> {};
+struct topic_marker : seq<topic_lead, topic_punct> {};
+
+// Markers allowed anywhere a heading may start, and the extra ones only a paragraph start allows.
+struct inline_marker : sor<cn_paren_marker, cn_di_measure_marker, cn_di_marker, cn_dun_marker, cn_verb_marker,
+                           aspect_marker, sequence_marker, arabic_paren_marker, arabic_dot_marker,
+                           circled_marker, topic_marker> {};
+struct block_marker : sor<dash_marker, chapter_marker, article_marker, inline_marker> {};
+
+// clang-format on
+
+}  // namespace gongwen::grammar

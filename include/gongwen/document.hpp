@@ -1,0 +1,295 @@
+// gongwen: the structure of Chinese official documents as a typed tree.
+//
+// parse() reads a document (讲话稿, 政府工作报告, 实施方案, 通知 ...) and returns a
+// gongwen::document that owns its text and a tree of typed nodes. Nodes refer to
+// the text by byte offsets; line numbers are stored, character columns are
+// computed on demand. Nothing the parser cannot place is dropped: it stays in
+// the tree as a paragraph or a noise node, and problems come back as
+// diagnostics, never as exceptions.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <iterator>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace gongwen {
+
+/// Byte offset into document::text().
+using offset = std::uint32_t;
+
+/// A half-open byte range [begin, end) of document::text().
+struct span {
+  offset begin = 0;
+  offset end = 0;
+  [[nodiscard]] constexpr offset size() const noexcept { return end - begin; }
+  [[nodiscard]] constexpr bool empty() const noexcept { return end <= begin; }
+  friend constexpr bool operator==(span, span) = default;
+};
+
+enum class node_type : std::uint8_t {
+  document,
+  noise,       // advertising, web-page furniture, metadata: kept, skipped by analysis
+  title,
+  subtitle,
+  byline,
+  salutation,  // 同志们： 各位代表：
+  closing,     // the last paragraph when it starts with 同志们，
+  paragraph,
+  section,     // opened by an ordinal heading
+  directive,   // a sentence that demands or assigns work
+  doc_number,  // 发文字号 〔2019〕860号
+  addressee,   // 主送机关
+  attachment,  // 附件 part; its headings form their own tree
+  signature,   // 发文机关署名
+  date,        // 成文日期
+};
+
+/// Stable lower-case name, as used in the JSON ("section", "doc_number" ...).
+[[nodiscard]] std::string_view name(node_type) noexcept;
+
+/// Heading families of the spec's marker inventory.
+enum class marker_style : std::uint8_t {
+  cn_dun,         // 一、
+  cn_paren,       // （一） (一) ㈠
+  cn_di,          // 第一， 第一是
+  cn_di_measure,  // 第一件事， 第二项 第三点
+  cn_verb,        // 一是 二要 三抓 一则
+  arabic_dot,     // 1. 1． 1、
+  arabic_paren,   // （1） (1) ⑴
+  circled,        // ① ②
+  aspect,         // 一方面， 另一方面，
+  sequence,       // 首先 其次 再次 最后
+  dash,           // —— at a paragraph start
+  topic,          // 现代农业方面： 岗位对接上，
+  chapter,        // 第一章 第一部分 第一节
+  article,        // 第一条
+};
+
+/// The JSON style name: "cn-dun", "arabic-paren", ...
+[[nodiscard]] std::string_view name(marker_style) noexcept;
+
+/// What kind of noise a noise node is.
+enum class noise_kind : std::uint8_t {
+  none,
+  advertising,  // watermarks, "仅供学习", "咨询QQ" lines
+  web,          // page furniture: 下载 打印 【字号】, captions, licence footers
+  metadata,     // 来源： 时间： 原文链接， "---" front matter
+  disclaimer,   // "> " quoted notes
+};
+
+[[nodiscard]] std::string_view name(noise_kind) noexcept;
+
+/// The ordinal that opened a section.
+struct ordinal {
+  marker_style style = marker_style::cn_dun;
+  span marker;           // the marker as written, with the punctuation that belongs to it
+  std::int32_t value = 0;  // the numeral; 0 when the style has no value (dash, topic, 最后)
+  [[nodiscard]] constexpr bool has_value() const noexcept { return value != 0; }
+};
+
+enum class role : std::uint8_t { lead, cooperate, responsible };
+
+[[nodiscard]] std::string_view name(role) noexcept;
+
+using node_id = std::uint32_t;
+inline constexpr node_id no_node = static_cast<node_id>(-1);
+
+/// A unit named in a directive: an organisation or a person named by office.
+struct agency {
+  span text;          // its own characters in the text (人社 in 人社、就业部门)
+  std::string name;   // as a reader writes it on a task sheet (人社部门)
+  gongwen::role role = role::responsible;
+  node_id from = no_node;  // for an inherited agency: the directive that named it
+  [[nodiscard]] bool inherited() const noexcept { return from != no_node; }
+};
+
+/// A time by which work is due, with what the text says of it. Numeric fields
+/// are 0 when the text does not give them (or gives them redacted as × / X).
+struct deadline {
+  enum class bound : std::uint8_t { before, within, during };  // 前 / 内 / 份, 季度
+  enum class part : std::uint8_t { none, early, middle, late, end };  // 上旬 中旬 下旬 底/末
+  span text;
+  std::int16_t year = 0;         // an absolute year (2021)
+  std::int8_t year_offset = 0;   // 今年/年内 0, 明年 +1 (valid when relative_year)
+  bool relative_year = false;
+  std::int8_t month = 0;         // 1..12
+  std::int8_t day = 0;           // 1..31
+  std::int8_t quarter = 0;       // 1..4
+  std::int8_t half = 0;          // 1 上半年, 2 下半年
+  std::int8_t week = 0;          // 1 for 本周
+  bool redacted = false;         // digits written as × X XX
+  bound by = bound::before;
+  part of = part::none;
+};
+
+/// One node of the tree. Links are node ids into document::nodes().
+struct node {
+  node_type type = node_type::document;
+  std::uint8_t level = 0;        // sections: depth among sections, 1 = top
+  bool is_inline = false;        // sections: opened inside a paragraph
+  gongwen::noise_kind noise = noise_kind::none;
+  gongwen::span span;            // [begin, end) in bytes of document::text()
+  std::uint32_t line = 0;        // 1-based line of span.begin
+  node_id parent = no_node;
+  node_id first_child = no_node;
+  node_id last_child = no_node;
+  node_id next_sibling = no_node;
+  gongwen::ordinal ordinal;      // sections
+  gongwen::span title;           // sections: the title; text nodes: their text
+  std::uint32_t first_agency = 0, agency_count = 0;      // directives
+  std::uint32_t first_deadline = 0, deadline_count = 0;  // directives
+};
+
+/// A line and a column counted in characters (code points), both 1-based.
+struct position {
+  std::uint32_t line = 1;
+  std::uint32_t column = 1;
+};
+
+struct diagnostic {
+  enum class level : std::uint8_t { warning, error };
+  level severity = level::warning;
+  offset at = 0;  // byte offset into document::text()
+  std::string message;
+};
+
+enum class input_encoding : std::uint8_t { automatic, utf8, gb18030, utf16le, utf16be };
+
+struct options {
+  input_encoding encoding = input_encoding::automatic;
+  /// Find directives, agencies and deadlines in the paragraphs.
+  bool directives = true;
+  /// Sections nest at most this deep; deeper headings stay text (with a warning).
+  std::uint8_t max_depth = 32;
+  /// Larger inputs are refused with an error diagnostic.
+  std::size_t max_input_bytes = std::size_t{1} << 31;
+};
+
+class document;
+
+/// Iterates the children of a node.
+class child_range {
+ public:
+  class iterator {
+   public:
+    using value_type = node;
+    using difference_type = std::ptrdiff_t;
+    using reference = const node&;
+    iterator() = default;
+    iterator(const document* doc, node_id id) : doc_(doc), id_(id) {}
+    reference operator*() const;
+    const node* operator->() const { return &**this; }
+    iterator& operator++();
+    iterator operator++(int) {
+      auto copy = *this;
+      ++*this;
+      return copy;
+    }
+    friend bool operator==(const iterator& a, const iterator& b) { return a.id_ == b.id_; }
+
+   private:
+    const document* doc_ = nullptr;
+    node_id id_ = no_node;
+  };
+  child_range(const document* doc, node_id first) : doc_(doc), first_(first) {}
+  [[nodiscard]] iterator begin() const { return {doc_, first_}; }
+  [[nodiscard]] iterator end() const { return {doc_, no_node}; }
+
+ private:
+  const document* doc_;
+  node_id first_;
+};
+
+/// One step of a depth-first walk: each node is entered, and left after its children.
+struct walk_event {
+  const node* n = nullptr;
+  bool entering = true;
+};
+
+namespace detail {
+class builder;
+}
+
+class document {
+ public:
+  document() = default;
+
+  /// The UTF-8 text all offsets refer to: the input as given when it was UTF-8,
+  /// else its transcoding to UTF-8.
+  [[nodiscard]] std::string_view text() const noexcept { return text_; }
+  [[nodiscard]] std::string_view text(span s) const noexcept {
+    return std::string_view(text_).substr(s.begin, s.size());
+  }
+  /// The encoding the input was read in: "UTF-8", "GB18030", "UTF-16LE", "UTF-16BE".
+  [[nodiscard]] std::string_view encoding() const noexcept { return encoding_; }
+  /// Size of the input in bytes as it was given (before any transcoding).
+  [[nodiscard]] std::size_t input_size() const noexcept { return input_size_; }
+
+  [[nodiscard]] const node& root() const noexcept { return nodes_.front(); }
+  [[nodiscard]] const node& operator[](node_id id) const noexcept { return nodes_[id]; }
+  [[nodiscard]] node_id id(const node& n) const noexcept {
+    return static_cast<node_id>(&n - nodes_.data());
+  }
+  [[nodiscard]] std::span<const node> nodes() const noexcept { return nodes_; }
+  [[nodiscard]] child_range children(const node& n) const noexcept { return {this, n.first_child}; }
+
+  /// Agencies of a directive: its own first, then the ones it inherits.
+  [[nodiscard]] std::span<const agency> agencies(const node& n) const noexcept {
+    return std::span<const agency>(agencies_).subspan(n.first_agency, n.agency_count);
+  }
+  [[nodiscard]] std::span<const deadline> deadlines(const node& n) const noexcept {
+    return std::span<const deadline>(deadlines_).subspan(n.first_deadline, n.deadline_count);
+  }
+
+  /// Line and character column of a byte offset (columns count code points).
+  [[nodiscard]] position position_of(offset at) const noexcept;
+  /// Number of lines (LF, CRLF and CR each end one).
+  [[nodiscard]] std::size_t line_count() const noexcept { return line_starts_.size(); }
+
+  [[nodiscard]] const std::vector<diagnostic>& diagnostics() const noexcept { return diagnostics_; }
+  /// True when no diagnostic is an error.
+  [[nodiscard]] bool ok() const noexcept;
+
+ private:
+  friend class detail::builder;
+  std::string text_;
+  std::string encoding_ = "UTF-8";
+  std::size_t input_size_ = 0;
+  std::vector<node> nodes_;
+  std::vector<agency> agencies_;
+  std::vector<deadline> deadlines_;
+  std::vector<offset> line_starts_;
+  std::vector<std::uint32_t> char_marks_;  // code points before each 4 KiB block
+  std::vector<diagnostic> diagnostics_;
+};
+
+inline const node& child_range::iterator::operator*() const { return (*doc_)[id_]; }
+inline child_range::iterator& child_range::iterator::operator++() {
+  id_ = (*doc_)[id_].next_sibling;
+  return *this;
+}
+
+/// A depth-first walk: every node is entered, then left after its children.
+///   gongwen::walker w(doc, doc.root());
+///   for (gongwen::walk_event ev; w.next(ev);) { ... }
+class walker {
+ public:
+  walker(const document& doc, const node& start) : doc_(&doc), start_(doc.id(start)) {}
+  bool next(walk_event& ev);
+
+ private:
+  const document* doc_;
+  node_id start_;
+  node_id current_ = no_node;
+  bool entering_ = true;
+  bool done_ = false;
+};
+
+/// Parse a document. Never throws on bad input: problems are diagnostics.
+[[nodiscard]] document parse(std::string_view bytes, const options& opts = {});
+
+}  // namespace gongwen

@@ -1,0 +1,302 @@
+// parse(): the passes in order, and the nesting of sections by the spec's reading rules.
+#include "builder.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <map>
+#include <tuple>
+
+#include "decode.hpp"
+#include "text.hpp"
+
+namespace gongwen {
+namespace detail {
+
+namespace {
+
+constexpr std::size_t style_count = static_cast<std::size_t>(marker_style::article) + 1;
+
+/// An open container while nesting: the root (or an attachment) or a section.
+struct frame {
+  std::int32_t heading = -1;          // -1: the root of the current tree
+  bool ends_with_paragraph = false;   // inline sections and dash items
+  std::array<std::int32_t, style_count> lists;  // last item of an open list, per family
+  frame() { lists.fill(-1); }
+};
+
+/// Apply the reading rules of structure.md to every heading in document order,
+/// recording each heading's parent and level, and the container of every item.
+class nesting {
+ public:
+  nesting(const std::vector<item>& items, std::vector<heading>& headings, std::size_t max_depth)
+      : items_(items), headings_(headings), max_depth_(max_depth) {}
+
+  void run(std::vector<std::int32_t>& container_of_item) {
+    container_of_item.assign(items_.size(), -1);
+    stack_.assign(1, frame{});
+    std::uint32_t epoch = 0;
+    std::size_t h = 0;
+    for (std::size_t i = 0; i < items_.size(); ++i) {
+      const item& it = items_[i];
+      if (it.root_level) {
+        stack_.assign(1, frame{});
+        if (it.kind == part::attachment) ++epoch;
+        continue;
+      }
+      container_of_item[i] = stack_.back().heading;
+      for (; h < headings_.size() && headings_[h].item == i; ++h) {
+        heading& hd = headings_[h];
+        hd.parent = -1;
+        hd.level = 0;
+        hd.dropped = false;
+        hd.epoch = epoch;
+        if (!hd.excluded) open(static_cast<std::int32_t>(h));
+      }
+      // Rule 4: an inline section ends with its paragraph, and so does a dash item.
+      while (stack_.size() > 1 && stack_.back().ends_with_paragraph) stack_.pop_back();
+    }
+  }
+
+ private:
+  void open(std::int32_t h) {
+    heading& hd = headings_[static_cast<std::size_t>(h)];
+    const auto family = static_cast<std::size_t>(hd.style);
+    const bool restart = hd.value == 1;
+    // The innermost open list of the heading's family.
+    std::size_t target = stack_.size() - 1;
+    std::ptrdiff_t found = -1;
+    for (std::size_t k = stack_.size(); k-- > 0;) {
+      if (stack_[k].lists[family] >= 0) {
+        found = static_cast<std::ptrdiff_t>(k);
+        break;
+      }
+    }
+    if (found >= 0 && (!restart || !hd.is_inline)) {
+      // Rule 1, continue: the heading becomes the next item of that list.
+      // Rule 2, restart beside: a restart at a paragraph start begins a new list there.
+      target = static_cast<std::size_t>(found);
+    }
+    // Rule 3, open below: otherwise a new list under the innermost open section.
+    if (target + 1 > max_depth_) {
+      hd.dropped = true;
+      return;
+    }
+    stack_.resize(target + 1);
+    hd.parent = stack_[target].heading;
+    hd.level = static_cast<std::uint8_t>(target + 1);
+    stack_[target].lists[family] = h;
+    frame f;
+    f.heading = h;
+    f.ends_with_paragraph = hd.is_inline || hd.style == marker_style::dash;
+    stack_.push_back(f);
+  }
+
+  const std::vector<item>& items_;
+  std::vector<heading>& headings_;
+  std::size_t max_depth_;
+  std::vector<frame> stack_;
+};
+
+/// Topic leads are a parallel structure: they are headings when two or more of the
+/// same form (…方面 or …上) stand under one parent; a lone one is text. Dropping one
+/// can change the tree, so nest again until nothing changes.
+void nest_with_topics(std::string_view text, const std::vector<item>& items, std::vector<heading>& headings,
+                      std::size_t max_depth, std::vector<std::int32_t>& container_of_item) {
+  nesting nest(items, headings, max_depth);
+  using key = std::tuple<std::uint32_t, std::int32_t, bool>;
+  auto key_of = [&](const heading& h) {
+    return key{h.epoch, h.parent, ends_with(text.substr(0, h.title_end), "方面")};
+  };
+  for (int round = 0; round < 8; ++round) {
+    nest.run(container_of_item);
+    std::map<key, int> topics_under;
+    for (const heading& h : headings)
+      if (!h.excluded && !h.dropped && h.style == marker_style::topic) ++topics_under[key_of(h)];
+    bool changed = false;
+    for (heading& h : headings) {
+      if (!h.excluded && !h.dropped && h.style == marker_style::topic && topics_under[key_of(h)] < 2) {
+        h.excluded = true;
+        changed = true;
+      }
+    }
+    if (!changed) return;
+  }
+  nest.run(container_of_item);
+}
+
+node_type node_type_of(part p) {
+  switch (p) {
+    case part::noise: return node_type::noise;
+    case part::title: return node_type::title;
+    case part::subtitle: return node_type::subtitle;
+    case part::byline: return node_type::byline;
+    case part::salutation: return node_type::salutation;
+    case part::closing: return node_type::closing;
+    case part::doc_number: return node_type::doc_number;
+    case part::addressee: return node_type::addressee;
+    case part::attachment: return node_type::attachment;
+    case part::signature: return node_type::signature;
+    case part::date: return node_type::date;
+    case part::body: break;
+  }
+  return node_type::paragraph;
+}
+
+}  // namespace
+
+class builder {
+ public:
+  explicit builder(const options& opts) : opts_(opts) {}
+
+  document run(std::string_view bytes) {
+    doc_.input_size_ = bytes.size();
+    if (bytes.size() > opts_.max_input_bytes || bytes.size() >= std::size_t{0xFFFFFFF0}) {
+      doc_.nodes_.push_back(node{});
+      doc_.line_starts_.push_back(0);
+      doc_.char_marks_.push_back(0);
+      doc_.diagnostics_.push_back({diagnostic::level::error, 0,
+                                   fmt::format("input of {} bytes is larger than the limit of {} bytes",
+                                               bytes.size(), std::min<std::size_t>(opts_.max_input_bytes, 0xFFFFFFF0))});
+      return std::move(doc_);
+    }
+    decode(bytes);
+    std::vector<paragraph> paras;
+    split_paragraphs(doc_.text_, paras, doc_.line_starts_);
+    index_characters();
+    const std::vector<item> items = classify_parts(doc_.text_, paras);
+
+    std::vector<heading> headings;
+    for (std::size_t i = 0; i < items.size(); ++i)
+      if (items[i].kind == part::body) find_headings(doc_.text_, items[i], static_cast<std::uint32_t>(i), headings);
+    std::vector<std::int32_t> container_of_item;
+    nest_with_topics(doc_.text_, items, headings, opts_.max_depth, container_of_item);
+    for (const heading& h : headings) {
+      if (h.dropped)
+        doc_.diagnostics_.push_back({diagnostic::level::warning, h.begin,
+                                     fmt::format("heading nested deeper than {} levels is kept as text",
+                                                 static_cast<int>(opts_.max_depth))});
+    }
+    emit(items, headings, container_of_item);
+    finish_spans();
+    return std::move(doc_);
+  }
+
+ private:
+  void decode(std::string_view bytes) {
+    decoded_input in = decode_input(bytes, opts_.encoding);
+    doc_.text_ = std::move(in.text);
+    doc_.encoding_ = std::move(in.encoding);
+    for (const auto& bad : in.invalid) {
+      doc_.diagnostics_.push_back(
+          {diagnostic::level::error, bad.at,
+           fmt::format("invalid {} byte 0x{:02X} (kept as U+FFFD in the output)", doc_.encoding_, bad.value)});
+    }
+    if (in.invalid_total > in.invalid.size()) {
+      doc_.diagnostics_.push_back({diagnostic::level::error, in.invalid.back().at,
+                                   fmt::format("{} more invalid bytes not listed", in.invalid_total - in.invalid.size())});
+    }
+  }
+
+  /// Code points before each 4 KiB block, so a column is found without scanning its whole line.
+  void index_characters() {
+    const std::string_view t = doc_.text_;
+    doc_.char_marks_.clear();
+    doc_.char_marks_.reserve(t.size() / 4096 + 2);
+    std::uint32_t count = 0;
+    for (std::size_t b = 0; b <= t.size(); b += 4096) {
+      doc_.char_marks_.push_back(count);
+      count += static_cast<std::uint32_t>(count_chars(t.substr(b, 4096)));
+    }
+    if (doc_.line_starts_.empty()) doc_.line_starts_.push_back(0);
+  }
+
+  node_id add(node_type type, node_id parent, span s, std::uint32_t line) {
+    node n;
+    n.type = type;
+    n.span = s;
+    n.line = line;
+    n.parent = parent;
+    const auto id = static_cast<node_id>(doc_.nodes_.size());
+    doc_.nodes_.push_back(n);
+    if (parent != no_node) {
+      node& p = doc_.nodes_[parent];
+      if (p.last_child == no_node) p.first_child = id;
+      else doc_.nodes_[p.last_child].next_sibling = id;
+      p.last_child = id;
+    }
+    return id;
+  }
+
+  /// A paragraph, or the part of one between two headings, without its edges' blanks.
+  void add_piece(node_id parent, std::size_t b, std::size_t e, std::uint32_t line) {
+    trim(doc_.text_, b, e);
+    if (b >= e) return;
+    add(node_type::paragraph, parent, {static_cast<offset>(b), static_cast<offset>(e)}, line);
+  }
+
+  void emit(const std::vector<item>& items, std::vector<heading>& headings,
+            const std::vector<std::int32_t>& container_of_item) {
+    doc_.nodes_.reserve(items.size() + headings.size() + 16);
+    const node_id root = add(node_type::document, no_node, {0, static_cast<offset>(doc_.text_.size())}, 1);
+    std::vector<node_id> section(headings.size(), no_node);
+    node_id tree_root = root;  // the document, or the current attachment
+    std::size_t h = 0;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      const item& it = items[i];
+      if (it.kind == part::attachment) {
+        tree_root = add(node_type::attachment, root, {it.begin, it.end}, it.line);
+        doc_.nodes_[tree_root].title = {it.begin, it.end};
+        continue;
+      }
+      const std::int32_t c = container_of_item[i];
+      const node_id container = c >= 0 ? section[static_cast<std::size_t>(c)] : tree_root;
+      if (it.kind != part::body) {
+        const node_id id = add(node_type_of(it.kind), it.root_level ? tree_root : container, {it.begin, it.end}, it.line);
+        doc_.nodes_[id].noise = it.noise;
+        doc_.nodes_[id].title = {it.begin, it.end};
+        continue;
+      }
+      std::size_t cursor = it.begin;
+      node_id current = container;
+      for (; h < headings.size() && headings[h].item == i; ++h) {
+        const heading& hd = headings[h];
+        if (hd.excluded || hd.dropped) continue;
+        if (hd.begin > cursor) add_piece(current, cursor, hd.begin, it.line);
+        const node_id parent = hd.parent >= 0 ? section[static_cast<std::size_t>(hd.parent)] : tree_root;
+        const node_id id = add(node_type::section, parent, {hd.begin, hd.marker_end}, it.line);
+        node& n = doc_.nodes_[id];
+        n.level = hd.level;
+        n.is_inline = hd.is_inline;
+        n.ordinal = {hd.style, {hd.begin, hd.marker_end}, hd.value};
+        n.title = {hd.title_begin, hd.title_end};
+        section[h] = id;
+        current = id;
+        cursor = hd.begin;
+      }
+      add_piece(current, cursor, it.end, it.line);
+    }
+  }
+
+  /// A section or attachment spans its children; the root spans the whole text.
+  void finish_spans() {
+    auto& nodes = doc_.nodes_;
+    for (std::size_t k = nodes.size(); k-- > 1;) {
+      node& n = nodes[k];
+      if (n.parent == no_node) continue;
+      node& p = nodes[n.parent];
+      if (p.parent == no_node) continue;  // the root keeps [0, size)
+      p.span.end = std::max(p.span.end, n.span.end);
+    }
+  }
+
+  options opts_;
+  document doc_;
+};
+
+}  // namespace detail
+
+document parse(std::string_view bytes, const options& opts) { return detail::builder(opts).run(bytes); }
+
+}  // namespace gongwen

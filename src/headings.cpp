@@ -1,0 +1,320 @@
+// Finding ordinal headings in a paragraph: where a marker may start, and what it is.
+#include <tao/pegtl.hpp>
+
+#include "builder.hpp"
+#include "headings.hpp"
+#include "text.hpp"
+
+namespace gongwen::detail {
+
+namespace {
+
+namespace pegtl = tao::pegtl;
+namespace g = gongwen::grammar;
+
+struct marker_state {
+  marker_style style = marker_style::cn_dun;
+  int value = 0;
+  const char* lead_end = nullptr;  // topic: where the lead phrase ends
+};
+
+int arabic_value(std::string_view s) {
+  int v = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    const code_point c = decode_at(s, i);
+    if (c.cp >= U'0' && c.cp <= U'9') v = v * 10 + static_cast<int>(c.cp - U'0');
+    else if (c.cp >= U'０' && c.cp <= U'９') v = v * 10 + static_cast<int>(c.cp - U'０');
+    i += c.len;
+  }
+  return v;
+}
+
+/// The code point of a one-character marker such as ㈠ ⑴ ⒈ ①, else 0.
+char32_t single(std::string_view s) {
+  const code_point c = decode_at(s, 0);
+  return c.len == s.size() ? c.cp : 0;
+}
+
+template <class Rule>
+struct marker_action : pegtl::nothing<Rule> {};
+
+template <marker_style Style>
+struct set_style {
+  template <class Input>
+  static void apply(const Input&, marker_state& st) {
+    st.style = Style;
+  }
+};
+template <int Value>
+struct set_value {
+  template <class Input>
+  static void apply(const Input&, marker_state& st) {
+    st.value = Value;
+  }
+};
+
+template <>
+struct marker_action<g::cn_numeral> {
+  template <class Input>
+  static void apply(const Input& in, marker_state& st) {
+    st.value = chinese_numeral_value(in.string_view());
+  }
+};
+template <>
+struct marker_action<g::arabic_numeral> {
+  template <class Input>
+  static void apply(const Input& in, marker_state& st) {
+    st.value = arabic_value(in.string_view());
+  }
+};
+
+template <>
+struct marker_action<g::cn_dun_marker> : set_style<marker_style::cn_dun> {};
+template <>
+struct marker_action<g::cn_di_measure_marker> : set_style<marker_style::cn_di_measure> {};
+template <>
+struct marker_action<g::cn_di_marker> : set_style<marker_style::cn_di> {};
+template <>
+struct marker_action<g::cn_verb_marker> : set_style<marker_style::cn_verb> {};
+template <>
+struct marker_action<g::chapter_marker> : set_style<marker_style::chapter> {};
+template <>
+struct marker_action<g::article_marker> : set_style<marker_style::article> {};
+
+template <>
+struct marker_action<g::cn_paren_marker> {
+  template <class Input>
+  static void apply(const Input& in, marker_state& st) {
+    st.style = marker_style::cn_paren;
+    if (const char32_t c = single(in.string_view()); c >= U'㈠' && c <= U'㈩') st.value = static_cast<int>(c - U'㈠') + 1;
+  }
+};
+template <>
+struct marker_action<g::arabic_dot_marker> {
+  template <class Input>
+  static void apply(const Input& in, marker_state& st) {
+    st.style = marker_style::arabic_dot;
+    if (const char32_t c = single(in.string_view()); c >= U'⒈' && c <= U'⒛') st.value = static_cast<int>(c - U'⒈') + 1;
+  }
+};
+template <>
+struct marker_action<g::arabic_paren_marker> {
+  template <class Input>
+  static void apply(const Input& in, marker_state& st) {
+    st.style = marker_style::arabic_paren;
+    if (const char32_t c = single(in.string_view()); c >= U'⑴' && c <= U'⒇') st.value = static_cast<int>(c - U'⑴') + 1;
+  }
+};
+template <>
+struct marker_action<g::circled_marker> {
+  template <class Input>
+  static void apply(const Input& in, marker_state& st) {
+    st.style = marker_style::circled;
+    const char32_t c = single(in.string_view());
+    if (c >= U'①' && c <= U'⑳') st.value = static_cast<int>(c - U'①') + 1;
+    else if (c >= U'㉑' && c <= U'㉟') st.value = static_cast<int>(c - U'㉑') + 21;
+    else if (c >= U'㊱' && c <= U'㊿') st.value = static_cast<int>(c - U'㊱') + 36;
+  }
+};
+
+template <>
+struct marker_action<g::aspect_first> : set_value<1> {};
+template <>
+struct marker_action<g::aspect_other> : set_value<2> {};
+template <>
+struct marker_action<g::aspect_marker> : set_style<marker_style::aspect> {};
+
+template <>
+struct marker_action<g::sequence_first> : set_value<1> {};
+template <>
+struct marker_action<g::sequence_second> : set_value<2> {};
+template <>
+struct marker_action<g::sequence_third> : set_value<3> {};
+template <>
+struct marker_action<g::sequence_last> : set_value<0> {};
+template <>
+struct marker_action<g::sequence_marker> : set_style<marker_style::sequence> {};
+
+template <>
+struct marker_action<g::dash_marker> {
+  template <class Input>
+  static void apply(const Input&, marker_state& st) {
+    st.style = marker_style::dash;
+    st.value = 0;
+  }
+};
+
+// A topic lead counts 2 to 12 characters, a leading 在 and the final 方面/上 included.
+template <>
+struct marker_action<g::topic_lead> {
+  template <class Input>
+  static bool apply(const Input& in, marker_state& st) {
+    const std::size_t n = count_chars(in.string_view());
+    if (n < 2 || n > 12) return false;
+    st.lead_end = in.end();
+    return true;
+  }
+};
+template <>
+struct marker_action<g::topic_marker> {
+  template <class Input>
+  static void apply(const Input&, marker_state& st) {
+    st.style = marker_style::topic;
+    st.value = 0;
+  }
+};
+
+/// Bytes that may begin a boundary character: 。(E3) ！？；：(EF) and ASCII ! ? ; :
+struct boundary_lead_table {
+  bool lead[256] = {};
+  constexpr boundary_lead_table() {
+    lead[0xE3] = lead[0xEF] = true;
+    lead[static_cast<unsigned char>('!')] = lead[static_cast<unsigned char>('?')] = true;
+    lead[static_cast<unsigned char>(';')] = lead[static_cast<unsigned char>(':')] = true;
+  }
+};
+constexpr boundary_lead_table boundary_leads;
+
+class heading_finder {
+ public:
+  heading_finder(std::string_view text, const item& it, std::uint32_t index, std::vector<heading>& out)
+      : text_(text), it_(it), index_(index), out_(out) {}
+
+  void run() {
+    std::size_t pos = it_.begin;
+    if (it_.block_start) {
+      std::size_t start = skip_markdown(pos);
+      if (const heading* h = try_at(start, /*block=*/true)) pos = after(h);
+    }
+    scan(pos);
+  }
+
+ private:
+  /// "## 一、……": Markdown heading marks are indentation, like leading blanks.
+  std::size_t skip_markdown(std::size_t pos) const {
+    std::size_t p = pos;
+    while (p < it_.end && text_[p] == '#') ++p;
+    if (p == pos || p >= it_.end || text_[p] != ' ') return pos;
+    return skip_blanks(p);
+  }
+
+  std::size_t skip_blanks(std::size_t p) const {
+    while (p < it_.end) {
+      const code_point c = decode_at(text_, p);
+      if (!is_blank(c.cp)) break;
+      p += c.len;
+    }
+    return p;
+  }
+
+  /// Where scanning resumes after a heading. After a topic lead (现代农业方面：) another
+  /// heading may follow at once (乡村振兴方面，首先推进产业振兴。).
+  std::size_t after(const heading* h) {
+    const std::size_t end = h->marker_end;  // read before try_at() may grow out_
+    if (h->style != marker_style::topic) return end;
+    const std::size_t next = skip_blanks(end);
+    if (next < it_.end) {
+      if (const heading* n = try_at(next, /*block=*/false)) return after(n);
+    }
+    return end;
+  }
+
+  const heading* try_at(std::size_t pos, bool block) {
+    if (pos >= it_.end) return nullptr;
+    marker_state st;
+    pegtl::memory_input<pegtl::tracking_mode::lazy> in(text_.data() + pos, text_.data() + it_.end, "");
+    const bool ok = block ? pegtl::parse<g::block_marker, marker_action>(in, st)
+                          : pegtl::parse<g::inline_marker, marker_action>(in, st);
+    if (!ok) return nullptr;
+    heading h;
+    h.begin = static_cast<offset>(pos);
+    h.marker_end = static_cast<offset>(in.current() - text_.data());
+    h.style = st.style;
+    h.value = st.value;
+    h.is_inline = !block;
+    h.item = index_;
+    if (h.style == marker_style::topic) {
+      h.title_begin = h.begin;
+      h.title_end = static_cast<offset>(st.lead_end - text_.data());
+    } else {
+      std::size_t b = skip_blanks(h.marker_end);
+      std::size_t e = b;
+      while (e < it_.end) {
+        const code_point c = decode_at(text_, e);
+        if (is_boundary(c.cp)) break;
+        e += c.len;
+      }
+      trim(text_, b, e);
+      h.title_begin = static_cast<offset>(b);
+      h.title_end = static_cast<offset>(std::max(b, e));
+    }
+    out_.push_back(h);
+    return &out_.back();
+  }
+
+  void scan(std::size_t pos) {
+    const std::size_t end = it_.end;
+    while (pos < end) {
+      const auto byte = static_cast<unsigned char>(text_[pos]);
+      if (!boundary_leads.lead[byte]) {
+        ++pos;
+        continue;
+      }
+      if ((byte & 0xC0) == 0x80) {  // never start decoding inside a code point
+        ++pos;
+        continue;
+      }
+      const code_point c = decode_at(text_, pos);
+      pos += c.len;
+      if (!is_boundary(c.cp)) continue;
+      // Closing quotes and brackets stay with the sentence that ended: 。”
+      std::size_t next = pos;
+      while (next < end) {
+        const code_point d = decode_at(text_, next);
+        if (!is_closer(d.cp) && !is_blank(d.cp)) break;
+        next += d.len;
+      }
+      if (next >= end) break;
+      if (const heading* h = try_at(next, /*block=*/false)) pos = after(h);
+    }
+  }
+
+  std::string_view text_;
+  const item& it_;
+  std::uint32_t index_;
+  std::vector<heading>& out_;
+};
+
+}  // namespace
+
+int chinese_numeral_value(std::string_view s) noexcept {
+  int total = 0;
+  int digit = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    const code_point c = decode_at(s, i);
+    i += c.len;
+    switch (c.cp) {
+      case U'一': digit = 1; break;
+      case U'二': digit = 2; break;
+      case U'三': digit = 3; break;
+      case U'四': digit = 4; break;
+      case U'五': digit = 5; break;
+      case U'六': digit = 6; break;
+      case U'七': digit = 7; break;
+      case U'八': digit = 8; break;
+      case U'九': digit = 9; break;
+      case U'〇': case U'零': case U'○': digit = 0; break;
+      case U'十': total += (digit == 0 ? 1 : digit) * 10; digit = 0; break;
+      case U'百': total += (digit == 0 ? 1 : digit) * 100; digit = 0; break;
+      default: return 0;
+    }
+  }
+  return total + digit;
+}
+
+void find_headings(std::string_view text, const item& it, std::uint32_t item_index,
+                   std::vector<heading>& out) {
+  heading_finder(text, it, item_index, out).run();
+}
+
+}  // namespace gongwen::detail

@@ -1,0 +1,160 @@
+// The gongwen-tree/1 JSON writer.
+#include <gongwen/output.hpp>
+#include <gongwen/version.hpp>
+
+#include "json_out.hpp"
+
+namespace gongwen {
+
+namespace {
+
+bool carries_text(node_type t) {
+  switch (t) {
+    case node_type::title:
+    case node_type::subtitle:
+    case node_type::byline:
+    case node_type::salutation:
+    case node_type::closing:
+    case node_type::doc_number:
+    case node_type::addressee:
+    case node_type::attachment:
+    case node_type::signature:
+    case node_type::date:
+      return true;
+    default:
+      return false;
+  }
+}
+
+class tree_writer {
+ public:
+  tree_writer(std::string& out, const document& doc, bool pretty) : j_(out, pretty), doc_(doc) {}
+
+  void document_(std::string_view name) {
+    j_.begin_object();
+    j_.member("schema", json_schema);
+    j_.key("source");
+    j_.begin_object();
+    j_.member("name", name);
+    j_.member("bytes", doc_.input_size());
+    j_.member("encoding", doc_.encoding());
+    j_.end_object();
+    j_.key("root");
+    node_(doc_.root());
+    if (!doc_.diagnostics().empty()) {
+      j_.key("diagnostics");
+      j_.begin_array();
+      for (const diagnostic& d : doc_.diagnostics()) {
+        const position p = doc_.position_of(d.at);
+        j_.begin_object();
+        j_.member("severity", d.severity == diagnostic::level::error ? "error" : "warning");
+        j_.member("offset", d.at);
+        j_.member("line", p.line);
+        j_.member("column", p.column);
+        j_.member("message", d.message);
+        j_.end_object();
+      }
+      j_.end_array();
+    }
+    j_.end_object();
+  }
+
+ private:
+  void node_(const node& n) {
+    j_.begin_object();
+    j_.member("type", name(n.type));
+    j_.key("span");
+    j_.pair(n.span.begin, n.span.end);
+    j_.member("line", n.line);
+    if (n.type == node_type::noise) j_.member("kind", name(n.noise));
+    if (carries_text(n.type)) j_.member("text", doc_.text(n.title));
+    if (n.type == node_type::section) section_(n);
+    if (n.type == node_type::directive) directive_(n);
+    if (n.first_child != no_node) {
+      j_.key("children");
+      j_.begin_array();
+      for (const node& c : doc_.children(n)) node_(c);
+      j_.end_array();
+    }
+    j_.end_object();
+  }
+
+  void section_(const node& n) {
+    j_.member("level", n.level);
+    j_.key("ordinal");
+    j_.begin_object();
+    j_.member("style", name(n.ordinal.style));
+    j_.member("marker", doc_.text(n.ordinal.marker));
+    j_.key("value");
+    if (n.ordinal.has_value()) j_.number(n.ordinal.value);
+    else j_.null();
+    j_.end_object();
+    j_.member("title", doc_.text(n.title));
+    j_.member("inline", n.is_inline);
+  }
+
+  void directive_(const node& n) {
+    j_.member("text", doc_.text(n.span));
+    j_.key("agencies");
+    j_.begin_array();
+    for (const agency& a : doc_.agencies(n)) {
+      j_.begin_object();
+      j_.member("name", a.name);
+      j_.member("role", name(a.role));
+      j_.key("span");
+      j_.pair(a.text.begin, a.text.end);
+      j_.member("text", doc_.text(a.text));
+      if (a.inherited()) {
+        j_.member("inherited", true);
+        const node& from = doc_[a.from];
+        j_.key("from");
+        j_.pair(from.span.begin, from.span.end);
+      }
+      j_.end_object();
+    }
+    j_.end_array();
+    j_.key("deadlines");
+    j_.begin_array();
+    for (const deadline& d : doc_.deadlines(n)) deadline_(d);
+    j_.end_array();
+  }
+
+  void deadline_(const deadline& d) {
+    j_.begin_object();
+    j_.member("text", doc_.text(d.text));
+    j_.key("span");
+    j_.pair(d.text.begin, d.text.end);
+    if (d.year) j_.member("year", d.year);
+    if (d.relative_year) j_.member("year_offset", d.year_offset);
+    if (d.half) j_.member("half", d.half);
+    if (d.quarter) j_.member("quarter", d.quarter);
+    if (d.month) j_.member("month", d.month);
+    if (d.week) j_.member("week", d.week);
+    if (d.day) j_.member("day", d.day);
+    static constexpr std::string_view parts[] = {"", "early", "middle", "late", "end"};
+    if (d.of != deadline::part::none) j_.member("part", parts[static_cast<int>(d.of)]);
+    static constexpr std::string_view bounds[] = {"before", "within", "during"};
+    j_.member("by", bounds[static_cast<int>(d.by)]);
+    if (d.redacted) j_.member("redacted", true);
+    j_.end_object();
+  }
+
+  detail::json_out j_;
+  const document& doc_;
+};
+
+}  // namespace
+
+void write_json(std::string& out, const document& doc, const json_options& opts) {
+  out.reserve(out.size() + doc.text().size() / 2 + doc.nodes().size() * 96 + 256);
+  tree_writer(out, doc, opts.pretty).document_(opts.name);
+  out.push_back('\n');
+}
+
+std::string to_json(const document& doc, const json_options& opts) {
+  std::string out;
+  write_json(out, doc, opts);
+  return out;
+}
+
+}  // namespace gongwen

@@ -1,0 +1,69 @@
+#include <cstring>
+
+#include "builder.hpp"
+#include "text.hpp"
+
+namespace gongwen::detail {
+
+namespace {
+
+constexpr std::string_view ideographic_space = "\xE3\x80\x80";  // U+3000
+
+void push_piece(std::string_view text, std::size_t b, std::size_t e, std::uint32_t line,
+                bool& first, bool& blank_before, std::vector<paragraph>& out) {
+  trim(text, b, e);
+  if (b >= e) return;
+  out.push_back({static_cast<offset>(b), static_cast<offset>(e), line, first, blank_before});
+  first = false;
+  blank_before = false;
+}
+
+}  // namespace
+
+void split_paragraphs(std::string_view text, std::vector<paragraph>& out,
+                      std::vector<offset>& line_starts) {
+  out.clear();
+  line_starts.clear();
+  const std::size_t n = text.size();
+  std::size_t pos = 0;
+  std::uint32_t line = 0;
+  bool blank_before = false;
+  while (true) {
+    line_starts.push_back(static_cast<offset>(pos));
+    ++line;
+    // Find the end of this line: LF, CR or CRLF. Both searches stop at the next LF,
+    // so the whole split stays linear in the input.
+    const void* lf = std::memchr(text.data() + pos, '\n', n - pos);
+    std::size_t eol = lf ? static_cast<std::size_t>(static_cast<const char*>(lf) - text.data()) : n;
+    if (const void* cr = std::memchr(text.data() + pos, '\r', eol - pos))
+      eol = static_cast<std::size_t>(static_cast<const char*>(cr) - text.data());
+    // Split the line at runs of two or more U+3000.
+    bool first = true;
+    const std::size_t before = out.size();
+    std::size_t piece = pos;
+    std::size_t i = pos;
+    while (i + 6 <= eol) {
+      const std::size_t at = text.substr(i, eol - i).find(ideographic_space);
+      if (at == std::string_view::npos) break;
+      std::size_t run_b = i + at;
+      std::size_t run_e = run_b;
+      std::size_t count = 0;
+      while (run_e + 3 <= eol && text.substr(run_e, 3) == ideographic_space) {
+        run_e += 3;
+        ++count;
+      }
+      if (count >= 2) {
+        push_piece(text, piece, run_b, line, first, blank_before, out);
+        piece = run_e;
+      }
+      i = run_e;
+    }
+    push_piece(text, piece, eol, line, first, blank_before, out);
+    if (out.size() == before) blank_before = true;  // an empty line
+    if (eol >= n) break;
+    pos = eol + ((text[eol] == '\r' && eol + 1 < n && text[eol + 1] == '\n') ? 2 : 1);
+    if (pos >= n) break;
+  }
+}
+
+}  // namespace gongwen::detail

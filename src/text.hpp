@@ -1,0 +1,136 @@
+// UTF-8 helpers used across the parser. Private to the library.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace gongwen::detail {
+
+/// One code point and the bytes it took. Invalid bytes decode as U+FFFD of length 1,
+/// so a scan over broken input still makes progress.
+struct code_point {
+  char32_t cp = 0;
+  std::uint32_t len = 0;
+};
+
+inline code_point decode_at(std::string_view s, std::size_t i) noexcept {
+  const auto b0 = static_cast<unsigned char>(s[i]);
+  if (b0 < 0x80) return {b0, 1};
+  const std::size_t left = s.size() - i;
+  auto cont = [&](std::size_t k) {
+    return k < left && (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
+  };
+  auto at = [&](std::size_t k) { return static_cast<char32_t>(static_cast<unsigned char>(s[i + k]) & 0x3F); };
+  if (b0 >= 0xC2 && b0 < 0xE0 && cont(1)) return {(char32_t(b0 & 0x1F) << 6) | at(1), 2};
+  if (b0 >= 0xE0 && b0 < 0xF0 && cont(1) && cont(2)) {
+    const char32_t cp = (char32_t(b0 & 0x0F) << 12) | (at(1) << 6) | at(2);
+    if (cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF)) return {cp, 3};
+  }
+  if (b0 >= 0xF0 && b0 < 0xF5 && cont(1) && cont(2) && cont(3)) {
+    const char32_t cp = (char32_t(b0 & 0x07) << 18) | (at(1) << 12) | (at(2) << 6) | at(3);
+    if (cp >= 0x10000 && cp <= 0x10FFFF) return {cp, 4};
+  }
+  return {0xFFFD, 1};
+}
+
+/// The code point that ends just before byte i (i > 0).
+inline code_point decode_before(std::string_view s, std::size_t i) noexcept {
+  std::size_t j = i - 1;
+  while (j > 0 && i - j < 4 && (static_cast<unsigned char>(s[j]) & 0xC0) == 0x80) --j;
+  const code_point c = decode_at(s, j);
+  if (j + c.len == i) return c;
+  return {0xFFFD, 1};
+}
+
+inline void append_utf8(std::string& out, char32_t cp) {
+  if (cp < 0x80) {
+    out.push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+/// Number of code points in a UTF-8 byte range (continuation bytes are not counted).
+inline std::size_t count_chars(std::string_view s) noexcept {
+  std::size_t n = 0;
+  for (const char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+inline bool is_han(char32_t c) noexcept {
+  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
+         (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3134F);
+}
+
+/// White space that indents a paragraph or pads a line: not content.
+inline bool is_blank(char32_t c) noexcept {
+  switch (c) {
+    case U' ': case U'\t': case U'\v': case U'\f': case 0x00A0: case 0x1680:
+    case 0x202F: case 0x205F: case 0x3000: case 0xFEFF:
+      return true;
+    default:
+      return c >= 0x2000 && c <= 0x200B;
+  }
+}
+
+/// 。！？； and their ASCII forms: a sentence ends here.
+inline bool is_sentence_end(char32_t c) noexcept {
+  return c == U'。' || c == U'！' || c == U'？' || c == U'；' || c == U'!' || c == U'?' || c == U';';
+}
+
+/// A sentence end or a colon: an inline heading may start after it.
+inline bool is_boundary(char32_t c) noexcept {
+  return is_sentence_end(c) || c == U'：' || c == U':';
+}
+
+/// Closing quotes and brackets that may follow a sentence end (。” ）).
+inline bool is_closer(char32_t c) noexcept {
+  return c == U'”' || c == U'’' || c == U'」' || c == U'』' || c == U'）' || c == U')' ||
+         c == U'》' || c == U'】' || c == U'"' || c == U'\'';
+}
+
+/// Any punctuation a title or name cannot contain.
+inline bool is_punct(char32_t c) noexcept {
+  if (c < 0x80) return (c >= 0x21 && c <= 0x2F) || (c >= 0x3A && c <= 0x40) || (c >= 0x5B && c <= 0x60) || (c >= 0x7B && c <= 0x7E);
+  return (c >= 0x3000 && c <= 0x303F && c != 0x3007) || (c >= 0xFF01 && c <= 0xFF0F) ||
+         (c >= 0xFF1A && c <= 0xFF20) || (c >= 0xFF3B && c <= 0xFF40) || (c >= 0xFF5B && c <= 0xFF65) ||
+         (c >= 0x2010 && c <= 0x2027) || (c >= 0x2030 && c <= 0x205E);
+}
+
+/// Trim blanks (and line-end characters) from both ends of [b, e).
+inline void trim(std::string_view s, std::size_t& b, std::size_t& e) noexcept {
+  while (b < e) {
+    const code_point c = decode_at(s, b);
+    if (!is_blank(c.cp) && c.cp != U'\r' && c.cp != U'\n') break;
+    b += c.len;
+  }
+  while (e > b) {
+    const code_point c = decode_before(s, e);
+    if (!is_blank(c.cp) && c.cp != U'\r' && c.cp != U'\n') break;
+    e -= c.len;
+  }
+}
+
+inline bool starts_with(std::string_view s, std::string_view p) noexcept {
+  return s.substr(0, p.size()) == p;
+}
+inline bool ends_with(std::string_view s, std::string_view p) noexcept {
+  return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
+}
+inline bool contains(std::string_view s, std::string_view p) noexcept {
+  return s.find(p) != std::string_view::npos;
+}
+
+}  // namespace gongwen::detail
