@@ -88,16 +88,23 @@ struct topic_clause_word : sor<TAO_PEGTL_STRING("无论"), TAO_PEGTL_STRING("不
                                TAO_PEGTL_STRING("还要"), TAO_PEGTL_STRING("又要"), TAO_PEGTL_STRING("都是"),
                                TAO_PEGTL_STRING("也是"), TAO_PEGTL_STRING("就是"), TAO_PEGTL_STRING("还是"),
                                one<U'我', U'你', U'咱', U'她', U'它', U'这', U'那', U'哪', U'把', U'被'>> {};
-struct topic_stop : sor<seq<topic_set_phrase, topic_punct>, seq<topic_end, topic_punct>, topic_clause_word> {};
+// A count of aspects is a clause too: 重点抓好四个方面。
+struct topic_count : seq<one<U'一', U'二', U'三', U'四', U'五', U'六', U'七', U'八', U'九', U'十', U'两', U'几', U'多',
+                             U'各', U'诸', U'数'>, opt<one<U'个', U'大', U'项'>>, TAO_PEGTL_STRING("方面")> {};
+struct topic_stop : sor<seq<topic_set_phrase, topic_punct>, seq<topic_count, topic_punct>, seq<topic_end, topic_punct>,
+                        topic_clause_word> {};
 struct topic_char : seq<not_at<topic_stop>, sor<han, latin, digit>> {};
 struct topic_lead : seq<opt<one<U'在'>>, rep_min_max<1, 10, topic_char>, topic_end> {};
 struct topic_marker : seq<topic_lead, topic_punct> {};
 
 // Markers allowed anywhere a heading may start, and the extra ones only a paragraph start allows.
-struct inline_marker : sor<cn_paren_marker, cn_di_measure_marker, cn_di_marker, cn_dun_marker, cn_verb_marker,
-                           aspect_marker, sequence_marker, arabic_paren_marker, arabic_dot_marker,
-                           circled_marker, topic_marker> {};
-struct block_marker : sor<dash_marker, chapter_marker, article_marker, inline_marker> {};
+// The ordinal markers begin with a numeral or a fixed word; a topic lead can begin with anything.
+struct ordinal_marker : sor<cn_paren_marker, cn_di_measure_marker, cn_di_marker, cn_dun_marker, cn_verb_marker,
+                            aspect_marker, sequence_marker, arabic_paren_marker, arabic_dot_marker,
+                            circled_marker> {};
+struct inline_marker : sor<ordinal_marker, topic_marker> {};
+struct block_ordinal_marker : sor<dash_marker, chapter_marker, article_marker, ordinal_marker> {};
+struct block_marker : sor<block_ordinal_marker, topic_marker> {};
 
 // clang-format on
 

@@ -20,7 +20,7 @@ struct date_line : seq<opt<open_paren>, calendar_date, opt<close_paren>, star<bl
 
 // （余府发〔2012〕3号） 国发〔2019〕860号
 struct doc_number_year : seq<one<U'〔', U'[', U'［', U'（', U'(', U'【'>, pegtl::rep<4, digit>, one<U'〕', U']', U'］', U'）', U')', U'】'>> {};
-struct doc_number : seq<rep_min_max<1, 12, han>, doc_number_year, star<blank>, rep_min_max<1, 5, digit>, one<U'号'>> {};
+struct doc_number : seq<rep_min_max<1, 12, sor<han, redaction>>, doc_number_year, star<blank>, rep_min_max<1, 5, digit>, one<U'号'>> {};
 struct doc_number_line : seq<opt<open_paren>, doc_number, opt<close_paren>, star<blank>, eof> {};
 
 // 同志们： 各位代表： 尊敬的各位领导、同志们：
@@ -34,8 +34,8 @@ struct address_term : sor<TAO_PEGTL_STRING("同志们"), TAO_PEGTL_STRING("同�
 struct address : seq<opt<address_honorific>, address_term> {};
 struct salutation_line : seq<address, star<sor<comma, enum_comma, blank>, address>, one<U'：', U':', U'！', U'!', U'，', U','>, star<blank>, eof> {};
 
-// The closing paragraph starts 同志们，
-struct closing_start : seq<TAO_PEGTL_STRING("同志们"), one<U'，', U',', U'！', U'!'>> {};
+// The closing paragraph starts 同志们， (or, in a report, 各位代表！)
+struct closing_start : seq<address, star<sor<comma, enum_comma>, address>, one<U'，', U',', U'！', U'!'>> {};
 
 // 附件 附件1 附件2 名词解释 附件：1.……
 struct attachment_marker : seq<TAO_PEGTL_STRING("附件"), sor<seq<star<blank>, sor<pegtl::plus<digit>, cn_numeral>>,

@@ -172,12 +172,7 @@ class builder {
       if (items[i].kind == part::body) find_headings(doc_.text_, items[i], static_cast<std::uint32_t>(i), headings);
     std::vector<std::int32_t> container_of_item;
     nest_with_topics(doc_.text_, items, headings, opts_.max_depth, container_of_item);
-    for (const heading& h : headings) {
-      if (h.dropped)
-        doc_.diagnostics_.push_back({diagnostic::level::warning, h.begin,
-                                     fmt::format("heading nested deeper than {} levels is kept as text",
-                                                 static_cast<int>(opts_.max_depth))});
-    }
+    report_too_deep(headings);
     emit(items, headings, container_of_item);
     finish_spans();
     return std::move(doc_);
@@ -197,6 +192,23 @@ class builder {
       doc_.diagnostics_.push_back({diagnostic::level::error, in.invalid.back().at,
                                    fmt::format("{} more invalid bytes not listed", in.invalid_total - in.invalid.size())});
     }
+  }
+
+  void report_too_deep(const std::vector<heading>& headings) {
+    constexpr std::size_t listed = 10;
+    std::size_t count = 0;
+    offset last = 0;
+    for (const heading& h : headings) {
+      if (!h.dropped) continue;
+      if (++count <= listed)
+        doc_.diagnostics_.push_back({diagnostic::level::warning, h.begin,
+                                     fmt::format("heading nested deeper than {} levels is kept as text",
+                                                 static_cast<int>(opts_.max_depth))});
+      last = h.begin;
+    }
+    if (count > listed)
+      doc_.diagnostics_.push_back({diagnostic::level::warning, last,
+                                   fmt::format("{} more headings nested too deep are kept as text", count - listed)});
   }
 
   /// Code points before each 4 KiB block, so a column is found without scanning its whole line.
@@ -252,6 +264,7 @@ class builder {
       }
       const std::int32_t c = container_of_item[i];
       const node_id container = c >= 0 ? section[static_cast<std::size_t>(c)] : tree_root;
+      if (it.kind == part::signature || (it.kind == part::date && it.root_level)) tree_root = root;  // ends an 附件： list
       if (it.kind != part::body) {
         const node_id id = add(node_type_of(it.kind), it.root_level ? tree_root : container, {it.begin, it.end}, it.line);
         doc_.nodes_[id].noise = it.noise;

@@ -89,32 +89,46 @@ bool looks_like_utf16(std::string_view b, bool& little_endian) {
 
 }  // namespace
 
-std::size_t find_invalid_utf8(std::string_view s, std::vector<decoded_input::bad_byte>& out,
-                              std::size_t max_kept) {
-  std::size_t total = 0;
+utf8_check find_invalid_utf8(std::string_view s, std::vector<decoded_input::bad_byte>& out,
+                             std::size_t max_kept) {
+  utf8_check check;
   std::size_t i = 0;
   const std::size_t n = s.size();
+  const auto* b = reinterpret_cast<const unsigned char*>(s.data());
   while (i < n) {
-    // Fast path over ASCII.
-    while (i < n && static_cast<unsigned char>(s[i]) < 0x80) ++i;
-    if (i >= n) break;
+    // Fast paths: ASCII, and the three-byte sequences that hold all common Chinese
+    // (leads E1-EC and EE-EF cannot be overlong or surrogates).
+    if (b[i] < 0x80) {
+      ++i;
+      continue;
+    }
+    if (i + 2 < n && ((b[i] >= 0xE1 && b[i] <= 0xEC) || b[i] >= 0xEE) && b[i] <= 0xEF &&
+        (b[i + 1] & 0xC0) == 0x80 && (b[i + 2] & 0xC0) == 0x80) {
+      ++check.multibyte;
+      i += 3;
+      continue;
+    }
     const code_point c = decode_at(s, i);
-    if (c.cp == 0xFFFD && !(c.len == 3 && s.substr(i, 3) == "\xEF\xBF\xBD")) {
+    if (c.len == 1) {
       if (out.size() < max_kept) out.push_back({static_cast<offset>(i), static_cast<unsigned char>(s[i])});
-      ++total;
+      ++check.invalid;
+    } else {
+      ++check.multibyte;
     }
     i += c.len;
   }
-  return total;
+  return check;
 }
 
 decoded_input decode_input(std::string_view bytes, input_encoding enc) {
   decoded_input out;
+  utf8_check check;
   auto as_utf8 = [&] {
     out.text.assign(bytes);
     out.encoding = "UTF-8";
     out.invalid.clear();
-    out.invalid_total = find_invalid_utf8(out.text, out.invalid, kept_errors);
+    check = find_invalid_utf8(out.text, out.invalid, kept_errors);
+    out.invalid_total = check.invalid;
   };
   auto try_codec = [&](const char* codec, const char* label, std::string_view payload) {
     decoded_input d;
@@ -158,13 +172,11 @@ decoded_input decode_input(std::string_view bytes, input_encoding enc) {
   as_utf8();
   if (out.invalid_total == 0) return out;
 
-  // Not UTF-8. A few bad bytes in otherwise good UTF-8 stay UTF-8 with errors;
-  // text that is wrong throughout is tried as GB18030 (the encoding of most
-  // Chinese government files that are not UTF-8).
-  std::size_t multibyte = 0;
-  for (const char c : bytes) multibyte += (static_cast<unsigned char>(c) & 0xC0) == 0xC0;
-  const bool mostly_utf8 = out.invalid_total * 20 < multibyte;
-  if (!mostly_utf8) {
+  // Not UTF-8. Bad bytes in otherwise good UTF-8 stay UTF-8 with errors; text in
+  // which undecodable bytes outnumber good multi-byte characters is tried as
+  // GB18030, the encoding of most Chinese government files that are not UTF-8
+  // (in GB18030 Chinese only about one character in seven happens to form valid UTF-8).
+  if (check.invalid > check.multibyte) {
     decoded_input gb;
     if (transcode(bytes, "GB18030", gb) && gb.invalid_total * 4 < out.invalid_total + 1) {
       gb.encoding = "GB18030";

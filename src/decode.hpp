@@ -20,9 +20,14 @@ struct decoded_input {
   std::size_t invalid_total = 0;  // may exceed invalid.size(): only the first few are kept
 };
 
-/// Offsets of the first invalid UTF-8 sequences (at most max_kept) and how many there are.
-std::size_t find_invalid_utf8(std::string_view s, std::vector<decoded_input::bad_byte>& out,
-                              std::size_t max_kept);
+struct utf8_check {
+  std::size_t invalid = 0;     // undecodable bytes
+  std::size_t multibyte = 0;   // well-formed sequences of two or more bytes
+};
+
+/// Offsets of the first invalid UTF-8 bytes (at most max_kept), and counts.
+utf8_check find_invalid_utf8(std::string_view s, std::vector<decoded_input::bad_byte>& out,
+                             std::size_t max_kept);
 
 decoded_input decode_input(std::string_view bytes, input_encoding enc);
 

@@ -219,16 +219,42 @@ class heading_finder {
     return end;
   }
 
+  /// A necessary condition of topic_marker, cheap to test before the grammar runs:
+  /// within 13 characters and before any other punctuation, a phrase ending in 方面
+  /// or 上 and then ，：。 (most sentence starts fail here at once).
+  bool may_open_topic(std::size_t pos) const {
+    char32_t before_last = 0, last = 0;
+    for (int k = 0; k < 14 && pos < it_.end; ++k) {
+      const code_point c = decode_at(text_, pos);
+      if (c.cp == U'，' || c.cp == U'：' || c.cp == U'。' || c.cp == U',' || c.cp == U':')
+        return last == U'上' || (before_last == U'方' && last == U'面');
+      if (is_punct(c.cp) || is_blank(c.cp)) return false;
+      before_last = last;
+      last = c.cp;
+      pos += c.len;
+    }
+    return false;
+  }
+
+  template <class Rule>
+  bool parse_marker(std::size_t pos, marker_state& st, const char*& end) const {
+    pegtl::memory_input<pegtl::tracking_mode::lazy> in(text_.data() + pos, text_.data() + it_.end, "");
+    if (!pegtl::parse<Rule, marker_action>(in, st)) return false;
+    end = in.current();
+    return true;
+  }
+
   const heading* try_at(std::size_t pos, bool block) {
     if (pos >= it_.end) return nullptr;
     marker_state st;
-    pegtl::memory_input<pegtl::tracking_mode::lazy> in(text_.data() + pos, text_.data() + it_.end, "");
-    const bool ok = block ? pegtl::parse<g::block_marker, marker_action>(in, st)
-                          : pegtl::parse<g::inline_marker, marker_action>(in, st);
+    const char* end = nullptr;
+    const bool ok = (block ? parse_marker<g::block_ordinal_marker>(pos, st, end)
+                           : parse_marker<g::ordinal_marker>(pos, st, end)) ||
+                    (may_open_topic(pos) && parse_marker<g::topic_marker>(pos, st, end));
     if (!ok) return nullptr;
     heading h;
     h.begin = static_cast<offset>(pos);
-    h.marker_end = static_cast<offset>(in.current() - text_.data());
+    h.marker_end = static_cast<offset>(end - text_.data());
     h.style = st.style;
     h.value = st.value;
     h.is_inline = !block;

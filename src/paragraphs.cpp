@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <cstring>
 
 #include "builder.hpp"
@@ -28,15 +29,21 @@ void split_paragraphs(std::string_view text, std::vector<paragraph>& out,
   std::size_t pos = 0;
   std::uint32_t line = 0;
   bool blank_before = false;
+  // The next LF and the next CR at or after pos, each searched for again only once
+  // passed, so that all the searches together read the text once (a text with CR
+  // line ends and no LF must not be scanned to its end for every line).
+  auto next_of = [&](char c, std::size_t from) {
+    const void* hit = std::memchr(text.data() + from, c, n - from);
+    return hit ? static_cast<std::size_t>(static_cast<const char*>(hit) - text.data()) : n;
+  };
+  std::size_t next_lf = next_of('\n', 0);
+  std::size_t next_cr = next_of('\r', 0);
   while (true) {
     line_starts.push_back(static_cast<offset>(pos));
     ++line;
-    // Find the end of this line: LF, CR or CRLF. Both searches stop at the next LF,
-    // so the whole split stays linear in the input.
-    const void* lf = std::memchr(text.data() + pos, '\n', n - pos);
-    std::size_t eol = lf ? static_cast<std::size_t>(static_cast<const char*>(lf) - text.data()) : n;
-    if (const void* cr = std::memchr(text.data() + pos, '\r', eol - pos))
-      eol = static_cast<std::size_t>(static_cast<const char*>(cr) - text.data());
+    if (next_lf < pos) next_lf = next_of('\n', pos);
+    if (next_cr < pos) next_cr = next_of('\r', pos);
+    const std::size_t eol = std::min(next_lf, next_cr);
     // Split the line at runs of two or more U+3000.
     bool first = true;
     const std::size_t before = out.size();

@@ -93,11 +93,25 @@ std::string without_blanks(std::string_view s) {
 // ---------------------------------------------------------------------------
 // Kinds of noise.
 
-/// The vocabulary of selling, subscriptions and contact details.
+/// The vocabulary of selling and subscriptions, or contact details given out:
+/// 现在订阅…, 举报倒卖会员资料…, 咨询QQ206157060, 免费QQ群：. A sentence that merely
+/// mentions 微信 or QQ (用好政务微信公众号) gives no number or handle and is text.
 bool is_advertising(std::string_view s) {
-  return contains_any(s, {"QQ", "qq", "微信", "公众号", "订阅", "会员", "倒卖", "仅供学习", "禁止外传",
-                          "版权所有", "侵权必究", "转载请", "扫码", "二维码", "淘宝", "客服", "加群", "群号",
-                          "VX", "vx", "私信", "免费下载", "下载地址", "获取资料", "资料分享", "咨询电话"});
+  if (contains_any(s, {"订阅", "倒卖", "仅供学习", "禁止外传", "版权所有", "侵权必究", "转载请注明", "免费下载",
+                       "下载地址", "获取资料", "资料分享", "会员群", "会员资料", "会员权益", "开通会员", "成为会员"}))
+    return true;
+  for (std::string_view contact : {"QQ", "qq", "微信", "公众号", "VX", "vx", "客服", "群号", "加群"}) {
+    for (std::size_t at = s.find(contact); at != std::string_view::npos; at = s.find(contact, at + 1)) {
+      // A number or a handle follows within a few characters: QQ206157060, QQ群：, 微信：abc
+      std::string_view rest = s.substr(at + contact.size());
+      for (int k = 0; k < 4 && !rest.empty(); ++k) {
+        const code_point c = decode_at(rest, 0);
+        if ((c.cp >= U'0' && c.cp <= U'9') || c.cp == U'：' || c.cp == U':') return true;
+        rest.remove_prefix(c.len);
+      }
+    }
+  }
+  return false;
 }
 
 /// A line made only of page-interface words: 下载 / 打印 / 【字号：加大 还原 减小】.
@@ -287,7 +301,9 @@ bool is_signature(std::string_view s) {
                            "部", "中心", "公司", "领导小组", "指挥部", "党组", "人民代表大会"});
 }
 
-bool is_heading_start(std::string_view s) { return match_prefix<g::block_marker>(s) > 0; }
+/// Starts with an ordinal marker (topic leads do not count here: they decide nothing
+/// about the document's parts).
+bool is_heading_start(std::string_view s) { return match_prefix<g::block_ordinal_marker>(s) > 0; }
 
 bool is_body_like(std::string_view s) {
   return (count_chars(s) > 40 && has_sentence_punct(s)) || (is_heading_start(s) && !is_subtitle(s));
@@ -306,14 +322,13 @@ std::vector<item> classify_parts(std::string_view text, const std::vector<paragr
     const std::size_t len = count_chars(s);
     if (starts_with(s, ">") || starts_with(s, "＞")) noise[i] = noise_kind::disclaimer;
     else if (is_url_line(s)) noise[i] = noise_kind::metadata;
-    else if (len <= 80 && is_advertising(s)) noise[i] = noise_kind::advertising;
+    else if (len <= 60 && is_advertising(s)) noise[i] = noise_kind::advertising;
     else if (is_caption(s)) noise[i] = noise_kind::web;
     else if (len <= 12 && is_interface_line(s)) noise[i] = noise_kind::web;
   }
 
   // 2. Metadata front matter: a block of key: value lines between --- lines.
-  std::size_t first = 0;
-  while (first < n && noise[first] != noise_kind::none) ++first;
+  const std::size_t first = 0;
   if (first < n && (view(first) == "---" || view(first) == "+++")) {
     for (std::size_t j = first + 1; j < n && j < first + 80; ++j) {
       if (view(j) == view(first)) {
@@ -413,6 +428,8 @@ std::vector<item> classify_parts(std::string_view text, const std::vector<paragr
     }
     if (matches<g::doc_number_line>(s)) {
       push_whole(part::doc_number, i);
+    } else if (seen_title && is_subtitle(s)) {
+      push_whole(part::subtitle, i);
     } else if (matches<g::date_line>(s)) {
       push_whole(part::date, i);
     } else if (!seen_title && !is_heading_start(s) &&
@@ -434,8 +451,6 @@ std::vector<item> classify_parts(std::string_view text, const std::vector<paragr
       } else {
         push(part::title, i, b, paras[i].end);
       }
-    } else if (seen_title && is_subtitle(s)) {
-      push_whole(part::subtitle, i);
     } else if (is_byline(s)) {
       push_whole(part::byline, i);
     } else if (i + 1 < n && paras[i + 1].line == paras[i].line && !paras[i + 1].line_first &&
@@ -472,7 +487,8 @@ std::vector<item> classify_parts(std::string_view text, const std::vector<paragr
     }
     if (attachment_title_due) {
       attachment_title_due = false;
-      if (is_weak_title(s) && !is_heading_start(s) && !has_any_punct(s)) {
+      const bool signs_off = is_signature(s) && i + 1 < n && matches<g::date_line>(view(i + 1));
+      if (is_weak_title(s) && !is_heading_start(s) && !has_any_punct(s) && !signs_off) {
         push_whole(part::title, i);
         continue;
       }
@@ -491,39 +507,38 @@ std::vector<item> classify_parts(std::string_view text, const std::vector<paragr
     }
   }
 
-  // 7. The end: 成文日期 and 发文机关署名 before any attachment, and the closing 同志们，……
-  std::size_t end = items.size();
-  for (std::size_t k = 0; k < items.size(); ++k) {
-    if (items[k].kind == part::attachment) {
-      end = k;
-      break;
-    }
-  }
-  std::size_t last = end;
-  auto previous_text = [&](std::size_t k) {
+  // 7. The end of the text and of each attachment: 成文日期 with the 发文机关署名 above it
+  //    (an 附件： list may come before them), and the closing 同志们，…… of a speech.
+  auto last_text_before = [&](std::size_t k) {
     while (k > 0 && items[k - 1].kind == part::noise) --k;
-    return k;  // items[k - 1] is the last non-noise item before k (if k > 0)
+    return k;  // items[k - 1] is the last non-noise item before k, when k > 0
   };
-  last = previous_text(end);
-  if (last > 0 && items[last - 1].kind == part::date) {
-    const std::size_t sig = previous_text(last - 1);
-    if (sig > 0 && items[sig - 1].kind == part::body &&
-        is_signature(text.substr(items[sig - 1].begin, items[sig - 1].end - items[sig - 1].begin)))
+  auto text_of = [&](const item& it) { return text.substr(it.begin, it.end - it.begin); };
+  std::vector<std::size_t> part_ends;
+  for (std::size_t k = 0; k < items.size(); ++k)
+    if (items[k].kind == part::attachment) part_ends.push_back(k);
+  part_ends.push_back(items.size());
+  std::size_t body_end = part_ends.front();
+  for (std::size_t b = 0; b < part_ends.size(); ++b) {
+    const std::size_t last = last_text_before(part_ends[b]);
+    if (last == 0 || items[last - 1].kind != part::date) continue;
+    items[last - 1].root_level = true;
+    std::size_t first_end_item = last - 1;
+    const std::size_t sig = last_text_before(last - 1);
+    if (sig > 0 && items[sig - 1].kind == part::body && is_signature(text_of(items[sig - 1]))) {
       items[sig - 1].kind = part::signature;
-    last = previous_text(sig > 0 && items[sig - 1].kind == part::signature ? sig - 1 : last - 1);
+      first_end_item = sig - 1;
+    }
+    if (b == 0) body_end = first_end_item;  // else an 附件： list came first: the text ends before it
   }
-  if (last > 0 && items[last - 1].kind == part::body) {
-    const item& it = items[last - 1];
-    if (it.block_start && match_prefix<g::closing_start>(text.substr(it.begin, it.end - it.begin)) > 0)
-      items[last - 1].kind = part::closing;
+  const std::size_t closing = last_text_before(body_end);
+  if (closing > 0 && items[closing - 1].kind == part::body && items[closing - 1].block_start &&
+      match_prefix<g::closing_start>(text_of(items[closing - 1])) > 0)
+    items[closing - 1].kind = part::closing;
+  for (item& it : items) {
+    if (it.kind == part::closing || it.kind == part::attachment || it.kind == part::signature || it.kind == part::title)
+      it.root_level = true;
   }
-  for (std::size_t k = 0; k < items.size(); ++k) {
-    const part kind = items[k].kind;
-    if (kind == part::closing || kind == part::attachment || kind == part::signature || kind == part::title)
-      items[k].root_level = true;
-  }
-  for (std::size_t k = last; k < end; ++k)
-    if (items[k].kind == part::date || items[k].kind == part::signature) items[k].root_level = true;
   return items;
 }
 

@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# The gongwen CLI: formats, several files, standard input, errors and exit codes.
+set -u
+cli=$1
+src=$2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+failures=0
+check() {  # check NAME EXPECTED_STATUS COMMAND...
+  local name=$1 want=$2
+  shift 2
+  "$@" >"$tmp/out" 2>"$tmp/err"
+  local got=$?
+  if [ "$got" != "$want" ]; then
+    echo "FAIL $name: exit $got, expected $want"; sed 's/^/    /' "$tmp/err" | head -5
+    failures=$((failures + 1))
+  else
+    echo "ok   $name"
+  fi
+}
+expect() {  # expect NAME FILE PATTERN: grep -E PATTERN in FILE
+  if grep -qE -- "$3" "$2"; then echo "ok   $1"; else echo "FAIL $1: no /$3/ in $2"; sed 's/^/    /' "$2" | head -5; failures=$((failures + 1)); fi
+}
+speech=$src/examples/speech.txt
+
+check "--help" 0 "$cli" --help
+expect "help names the formats" "$tmp/out" "outline"
+check "--version" 0 "$cli" --version
+expect "version" "$tmp/out" "^gongwen [0-9]+\.[0-9]+\.[0-9]+"
+
+check "json" 0 "$cli" "$speech"
+expect "json schema" "$tmp/out" '^\{"schema":"gongwen-tree/1"'
+[ "$(wc -l <"$tmp/out")" -eq 1 ] && echo "ok   compact json is one line" || { echo "FAIL compact json"; failures=$((failures+1)); }
+if command -v python3 >/dev/null; then
+  python3 -m json.tool "$tmp/out" >/dev/null && echo "ok   json parses" || { echo "FAIL json parses"; failures=$((failures+1)); }
+fi
+
+check "pretty" 0 "$cli" --pretty "$speech"
+expect "pretty is indented" "$tmp/out" '^  "source": \{'
+
+check "outline" 0 "$cli" --format outline "$speech"
+expect "outline has line numbers and markers" "$tmp/out" '^ +5  一、清醒认识当前经济运行面临的形势$'
+expect "outline indents by level" "$tmp/out" '^ +7    一是项目支撑不够有力$'
+check "--format=outline" 0 "$cli" --format=outline "$speech"
+
+check "several files: JSON Lines" 0 "$cli" "$speech" "$src/tests/fixtures/plan.txt"
+[ "$(wc -l <"$tmp/out")" -eq 2 ] && echo "ok   two JSON lines" || { echo "FAIL two JSON lines"; failures=$((failures+1)); }
+if command -v python3 >/dev/null; then
+  python3 -c 'import json,sys; [json.loads(l) for l in open(sys.argv[1])]' "$tmp/out" && echo "ok   each line parses" || { echo "FAIL lines parse"; failures=$((failures+1)); }
+fi
+
+"$cli" - <"$speech" >"$tmp/stdin.json" 2>/dev/null
+"$cli" "$speech" | sed 's/"name":"[^"]*"/"name":"-"/' >"$tmp/file.json"
+sed -i 's/"name":"[^"]*"/"name":"-"/' "$tmp/stdin.json"
+cmp -s "$tmp/stdin.json" "$tmp/file.json" && echo "ok   standard input reads like the file" || { echo "FAIL stdin"; failures=$((failures+1)); }
+
+check "missing file" 1 "$cli" "$tmp/no-such-file.txt"
+expect "missing file is named" "$tmp/err" "no-such-file.txt: cannot read"
+
+printf '一、甲\n二、乙\377丙\n' >"$tmp/bad.txt"
+check "invalid UTF-8" 1 "$cli" "$tmp/bad.txt"
+expect "error with line and character column" "$tmp/err" "bad.txt:2:4: error: invalid UTF-8 byte 0xFF"
+expect "output still written" "$tmp/out" '"type":"section"'
+
+check "unknown option" 2 "$cli" --bogus "$speech"
+expect "usage hint" "$tmp/err" "Try 'gongwen --help'"
+check "unknown format" 2 "$cli" --format xml "$speech"
+check "missing value" 2 "$cli" "$speech" --format
+check "no input" 2 "$cli"
+check "encoding option" 0 "$cli" --encoding gb18030 "$src/tests/fixtures/notice-gb18030.txt"
+expect "GB18030 named" "$tmp/out" '"encoding":"GB18030"'
+
+[ $failures -eq 0 ] || { echo "$failures CLI checks failed"; exit 1; }
+echo "all CLI checks passed"

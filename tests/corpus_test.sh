@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Score the CLI against the gold annotations of ../shared/corpus and hold it to the
+# project's thresholds. Exit 77 (CTest: skipped) when ../shared is not there.
+set -u
+cli=$1
+shared=$2
+if [ ! -f "$shared/tools/score.py" ] || [ ! -d "$shared/corpus/gold" ]; then
+  echo "SKIPPED: the corpus test needs $shared/corpus and $shared/tools/score.py, which are not present."
+  exit 77
+fi
+command -v python3 >/dev/null || { echo "the corpus test needs python3"; exit 1; }
+out=$(python3 "$shared/tools/score.py" --corpus "$shared/corpus" --cli "$cli --format json" \
+        --min-heading-f1 0.98 --min-parent-acc 0.97)
+status=$?
+echo "$out"
+summary=$(printf '%s\n' "$out" | tail -n 1)
+echo
+echo "corpus scores: $summary"
+[ $status -eq 0 ] || { echo "FAILED: below heading F1 0.98 or parent accuracy 0.97"; exit 1; }
+exit 0

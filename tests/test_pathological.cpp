@@ -1,0 +1,104 @@
+// Pathological inputs: they must finish, stay bounded, and lose nothing.
+#include <doctest/doctest.h>
+
+#include "helpers.hpp"
+
+TEST_SUITE("pathological") {
+  TEST_CASE("empty and blank inputs") {
+    for (const char* text : {"", "\n", "\r\n\r\n", "　　　", " \t "}) {
+      const auto doc = gongwen::parse(text);
+      CHECK(doc.ok());
+      CHECK(doc.nodes().size() == 1);
+      CHECK(doc.root().span.end == std::string_view(text).size());
+    }
+  }
+
+  TEST_CASE("a long text whose only paragraph breaks are runs of U+3000") {
+    std::string text;
+    for (int i = 0; i < 20000; ++i) text += "　　一、加快推进项目建设。一是强化保障。二是压实责任。";
+    const auto doc = gongwen::parse(text);
+    CHECK(doc.ok());
+    std::size_t sections = 0;
+    int deepest = 0;
+    for (const auto& n : doc.nodes()) {
+      sections += n.type == gongwen::node_type::section;
+      deepest = std::max<int>(deepest, n.level);
+    }
+    CHECK(sections == 60000);
+    CHECK(deepest == 2);
+  }
+
+  TEST_CASE("a long text with no paragraph breaks at all: every restart opens below, to the bound") {
+    std::string text;
+    for (int i = 0; i < 20000; ++i) text += "要加快推进项目建设，确保按期完成。一是强化保障。二是压实责任。";
+    const auto doc = gongwen::parse(text);
+    CHECK(doc.ok());
+    int deepest = 0;
+    for (const auto& n : doc.nodes()) deepest = std::max<int>(deepest, n.level);
+    CHECK(deepest == gongwen::options{}.max_depth);
+    CHECK(doc.diagnostics().size() == 11);  // ten listed, then a count
+  }
+
+  TEST_CASE("inline restarts cannot nest without bound") {
+    std::string text = "甲：";
+    for (int i = 0; i < 10000; ++i) text += "一是乙。";
+    const auto doc = gongwen::parse(text);
+    int deepest = 0;
+    for (const auto& n : doc.nodes()) deepest = std::max<int>(deepest, n.level);
+    CHECK(deepest == gongwen::options{}.max_depth);
+  }
+
+  TEST_CASE("a paragraph of nothing but boundaries and would-be markers") {
+    std::string text;
+    for (int i = 0; i < 50000; ++i) text += "。：";
+    text += "（一）（一）（（（一是";
+    for (int i = 0; i < 50000; ++i) text += "第一";
+    const auto doc = gongwen::parse(text);
+    CHECK(doc.ok());
+  }
+
+  TEST_CASE("unbalanced brackets and quotes") {
+    const auto doc = gongwen::parse("一、“甲（乙《丙。一是丁。二是戊。\n二、己）”》\n");
+    CHECK(gongwen::test::sections(doc) == "1:一、 2:一是 2:二是 1:二、");
+  }
+
+  TEST_CASE("NUL bytes and control characters are text") {
+    const char raw[] = "一、甲\0乙\x01\n二、丙\n";
+    const std::string text(raw, sizeof raw - 1);
+    const auto doc = gongwen::parse(text);
+    CHECK(doc.ok());
+    CHECK(gongwen::test::sections(doc) == "1:一、 1:二、");
+    CHECK(gongwen::to_json(doc).find("\\u0000") != std::string::npos);
+  }
+
+  TEST_CASE("a truncated multi-byte character at the end") {
+    const auto doc = gongwen::parse("一、甲\n乙\xE4\xB8");
+    CHECK_FALSE(doc.ok());
+    CHECK(doc.diagnostics().front().at == 13);  // 一、甲 \n 乙 are 13 bytes
+  }
+
+  TEST_CASE("input larger than the limit is refused with an error") {
+    gongwen::options opts;
+    opts.max_input_bytes = 16;
+    const auto doc = gongwen::parse("一、甲乙丙丁戊己庚辛\n", opts);
+    CHECK_FALSE(doc.ok());
+    CHECK(doc.nodes().size() == 1);
+  }
+
+  TEST_CASE("every byte of content belongs to exactly one leaf") {
+    const std::string text =
+        "仅供学习\n在某会上的讲话\n同志们：\n一、甲。一是乙。二是丙。\n　　经济方面，丁。社会方面，戊。\n——己\n附件\n一、庚\n";
+    const auto doc = gongwen::parse(text);
+    std::vector<int> owners(text.size(), 0);
+    for (const auto& n : doc.nodes()) {
+      if (n.first_child != gongwen::no_node || n.type == gongwen::node_type::document ||
+          n.type == gongwen::node_type::directive)
+        continue;
+      for (auto k = n.span.begin; k < n.span.end; ++k) ++owners[k];
+    }
+    for (std::size_t k = 0; k < text.size(); ++k) {
+      INFO(k);
+      CHECK(owners[k] <= 1);
+    }
+  }
+}
