@@ -13,8 +13,8 @@ namespace gongwen::grammar {
 
 // clang-format off
 
-// 一、 十二、
-struct cn_dun_marker : seq<cn_numeral, one<U'、', U'．', U'.'>> {};
+// 一、 十二、 (not 一、二季度 or 一、二、三产业: a list of numerals)
+struct cn_dun_marker : seq<cn_numeral, one<U'、', U'．', U'.'>, not_at<cn_numeral, sor<one<U'、'>, TAO_PEGTL_STRING("季度")>>> {};
 
 // （一） (一) ㈠
 struct cn_paren_marker : sor<seq<open_paren, cn_numeral, close_paren>, range<U'㈠', U'㈩'>> {};

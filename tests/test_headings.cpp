@@ -33,6 +33,9 @@ TEST_SUITE("grammar: markers") {
     CHECK(match<g::cn_dun_marker>("一、2024年工作回顾") == "一、");
     CHECK_FALSE(match<g::cn_dun_marker>("一是"));
     CHECK_FALSE(match<g::cn_dun_marker>("一分部署、九分落实"));
+    CHECK_FALSE(match<g::cn_dun_marker>("一、二季度，全县经济运行平稳"));
+    CHECK_FALSE(match<g::cn_dun_marker>("一、二、三产业协调发展"));
+    CHECK(match<g::cn_dun_marker>("一、三级医院建设") == "一、");
   }
   TEST_CASE("cn-paren （一） (一) ㈠") {
     CHECK(match<g::cn_paren_marker>("（一）全力保障就业") == "（一）");
