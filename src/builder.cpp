@@ -8,6 +8,7 @@
 #include <map>
 #include <tuple>
 
+#include "analysis.hpp"
 #include "decode.hpp"
 #include "text.hpp"
 
@@ -174,6 +175,7 @@ class builder {
     nest_with_topics(doc_.text_, items, headings, opts_.max_depth, container_of_item);
     report_too_deep(headings);
     emit(items, headings, container_of_item);
+    if (opts_.directives) analyse_directives();
     finish_spans();
     return std::move(doc_);
   }
@@ -292,6 +294,155 @@ class builder {
     }
   }
 
+  // --- directives ----------------------------------------------------------
+
+  /// A directive while the tree is being read: its own units and deadlines, and
+  /// the ones it inherits, before they are laid out in the document's arrays.
+  struct draft {
+    node_id node = no_node;
+    std::vector<agency> agencies;
+    std::vector<deadline> deadlines;
+    bool assignment = false;  // its units come from a （牵头单位：…） parenthesis
+    std::size_t own_agencies = 0, own_deadlines = 0;
+  };
+
+  /// Sentences of every paragraph (and the closing); the directives among them become
+  /// children of their paragraph.
+  void analyse_directives() {
+    const std::string_view text = doc_.text_;
+    std::vector<span> sentences;
+    const auto original = static_cast<node_id>(doc_.nodes_.size());
+    for (node_id id = 0; id < original; ++id) {
+      const node nd = doc_.nodes_[id];  // a copy: adding directives grows the array
+      if (nd.type != node_type::paragraph && nd.type != node_type::closing) continue;
+      // The paragraph that opens a section starts with its marker: that is no sentence text.
+      std::size_t content_from = nd.span.begin;
+      if (nd.parent != no_node) {
+        const node& parent = doc_.nodes_[nd.parent];
+        if (parent.type == node_type::section && parent.ordinal.marker.begin == nd.span.begin) {
+          content_from = parent.ordinal.marker.end;
+          std::size_t end = nd.span.end;
+          trim(text, content_from, end);
+        }
+      }
+      sentences.clear();
+      split_sentences(text, nd.span.begin, nd.span.end, sentences);
+      std::size_t last_draft = drafts_.size();  // the directive of the sentence before, if it was one
+      span before{};                            // the sentence before
+      for (const span s : sentences) {
+        span content = s;
+        if (content.begin < content_from) content.begin = static_cast<offset>(std::min<std::size_t>(content_from, s.end));
+        if (content.empty()) continue;
+        sentence_analysis a = analyse_sentence(text, content);
+        if (a.assignment_only && !before.empty()) {
+          // （牵头单位：…） on its own closes the sentence before it.
+          if (last_draft == drafts_.size()) {
+            draft fresh;
+            fresh.node = add(node_type::directive, id, before, nd.line);
+            drafts_.push_back(std::move(fresh));
+          }
+          draft& d = drafts_[last_draft];
+          doc_.nodes_[d.node].span.end = content.end;
+          for (agency& ag : a.agencies) d.agencies.push_back(std::move(ag));
+          for (const deadline& dl : a.deadlines) d.deadlines.push_back(dl);
+          d.assignment = true;
+          before = {before.begin, content.end};
+          continue;
+        }
+        before = content;
+        if (!a.is_directive()) {
+          last_draft = drafts_.size();
+          continue;
+        }
+        last_draft = drafts_.size();
+        draft fresh;
+        fresh.node = add(node_type::directive, id, content, nd.line);
+        fresh.agencies = std::move(a.agencies);
+        fresh.deadlines = std::move(a.deadlines);
+        fresh.assignment = a.assignment;
+        drafts_.push_back(std::move(fresh));
+      }
+    }
+    for (draft& d : drafts_) {
+      d.own_agencies = d.agencies.size();
+      d.own_deadlines = d.deadlines.size();
+    }
+    draft_of_.assign(doc_.nodes_.size(), -1);
+    for (std::size_t k = 0; k < drafts_.size(); ++k) draft_of_[drafts_[k].node] = static_cast<std::int32_t>(k);
+    for (const node& c : doc_.children(doc_.root())) {
+      if (c.type == node_type::section) inherit(doc_.id(c), -1);
+      else if (c.type == node_type::attachment) {
+        for (const node& a : doc_.children(c))
+          if (a.type == node_type::section) inherit(doc_.id(a), -1);
+      }
+    }
+    lay_out_drafts();
+  }
+
+  /// Units named in a section's lead sentence (the last sentence naming units before its
+  /// first sub-section) govern the sub-sections and directives below that name none of
+  /// their own. An item closed by （牵头单位：…） gives its units (and 完成时限) to all its
+  /// directives. Sections nest at most max_depth deep, so the recursion is bounded.
+  void inherit(node_id section, std::int32_t governing) {
+    std::int32_t lead = -1;
+    bool assignment = false;
+    for (const node& c : doc_.children(doc_.nodes_[section])) {
+      if (c.type == node_type::section) break;
+      if (c.type != node_type::paragraph) continue;
+      for (const node& d : doc_.children(c)) {
+        const std::int32_t k = draft_of_[doc_.id(d)];
+        if (k >= 0 && drafts_[static_cast<std::size_t>(k)].own_agencies > 0) {
+          lead = k;
+          assignment = drafts_[static_cast<std::size_t>(k)].assignment;
+        }
+      }
+    }
+    for (const node& c : doc_.children(doc_.nodes_[section])) {
+      if (c.type == node_type::section) {
+        inherit(doc_.id(c), lead >= 0 ? lead : governing);
+        continue;
+      }
+      if (c.type != node_type::paragraph) continue;
+      for (const node& d : doc_.children(c)) {
+        const std::int32_t k = draft_of_[doc_.id(d)];
+        if (k < 0) continue;
+        const std::int32_t source = assignment ? lead : governing;
+        if (source >= 0 && source != k) take_from(drafts_[static_cast<std::size_t>(k)], drafts_[static_cast<std::size_t>(source)], assignment);
+      }
+    }
+  }
+
+  void take_from(draft& to, const draft& from, bool with_deadlines) {
+    if (to.own_agencies == 0) {
+      for (std::size_t i = 0; i < from.own_agencies; ++i) {
+        agency a = from.agencies[i];
+        a.from = from.node;
+        to.agencies.push_back(std::move(a));
+      }
+    }
+    if (with_deadlines && to.own_deadlines == 0) {
+      for (std::size_t i = 0; i < from.own_deadlines; ++i) {
+        deadline d = from.deadlines[i];
+        d.from = from.node;
+        to.deadlines.push_back(d);
+      }
+    }
+  }
+
+  void lay_out_drafts() {
+    for (draft& d : drafts_) {
+      node& n = doc_.nodes_[d.node];
+      n.first_agency = static_cast<std::uint32_t>(doc_.agencies_.size());
+      n.agency_count = static_cast<std::uint32_t>(d.agencies.size());
+      for (agency& a : d.agencies) doc_.agencies_.push_back(std::move(a));
+      n.first_deadline = static_cast<std::uint32_t>(doc_.deadlines_.size());
+      n.deadline_count = static_cast<std::uint32_t>(d.deadlines.size());
+      for (const deadline& dl : d.deadlines) doc_.deadlines_.push_back(dl);
+    }
+    drafts_.clear();
+    draft_of_.clear();
+  }
+
   /// A section or attachment spans its children; the root spans the whole text.
   void finish_spans() {
     auto& nodes = doc_.nodes_;
@@ -306,6 +457,8 @@ class builder {
 
   options opts_;
   document doc_;
+  std::vector<draft> drafts_;
+  std::vector<std::int32_t> draft_of_;  // node id -> index in drafts_, or -1
 };
 
 }  // namespace detail

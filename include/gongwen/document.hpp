@@ -124,6 +124,8 @@ struct deadline {
   bool redacted = false;         // digits written as × X XX
   bound by = bound::before;
   part of = part::none;
+  node_id from = no_node;        // for an inherited deadline: the directive that set it
+  [[nodiscard]] bool inherited() const noexcept { return from != no_node; }
 };
 
 /// One node of the tree. Links are node ids into document::nodes().

@@ -1,0 +1,80 @@
+// Deadlines: the time by which work is due.
+//
+//   ×月底前 9月底前 6月30日前 X月X日前 2021年6月底前 9月份 明年×月底   (a month)
+//   年底前 年内 今年内 明年底前                                        (a year)
+//   三季度 第三季度末 一季度末前 上半年 下半年                            (a quarter, a half)
+//   本周内 本月内 本月底前 3日内 15个工作日内 两个月内                    (a period from now)
+//
+// Redacted digits (× X XX) stand where digits would. A bare date or year in running
+// text (2020年, 6月召开) is no deadline: a month needs 底/末/旬/份/前/内 or a day with 前/内.
+#pragma once
+
+#include "chars.hpp"
+#include "numerals.hpp"
+
+namespace gongwen::grammar {
+
+// clang-format off
+struct redacted_number : plus<redaction> {};
+struct month_digits : sor<rep_min_max<1, 2, digit>, redacted_number,
+                          TAO_PEGTL_STRING("十一"), TAO_PEGTL_STRING("十二"),
+                          one<U'一', U'二', U'三', U'四', U'五', U'六', U'七', U'八', U'九', U'十'>> {};
+struct day_digits : sor<rep_min_max<1, 2, digit>, redacted_number, cn_numeral> {};
+struct year_digits : sor<pegtl::rep<4, digit>, redacted_number> {};
+
+struct absolute_year : seq<year_digits, one<U'年'>> {};
+struct this_year : sor<TAO_PEGTL_STRING("今年"), TAO_PEGTL_STRING("本年"), TAO_PEGTL_STRING("当年"), TAO_PEGTL_STRING("本年度")> {};
+struct next_year : TAO_PEGTL_STRING("明年") {};
+struct year_after : TAO_PEGTL_STRING("后年") {};
+struct relative_year : sor<this_year, next_year, year_after> {};
+struct year : sor<absolute_year, relative_year> {};
+
+struct month : seq<month_digits, one<U'月'>> {};
+struct day : seq<day_digits, one<U'日', U'号'>> {};
+struct month_end : sor<one<U'底', U'末'>> {};
+struct month_early : TAO_PEGTL_STRING("上旬") {};
+struct month_middle : TAO_PEGTL_STRING("中旬") {};
+struct month_late : TAO_PEGTL_STRING("下旬") {};
+struct month_during : one<U'份'> {};
+struct before : sor<TAO_PEGTL_STRING("以前"), TAO_PEGTL_STRING("之前"), one<U'前'>> {};
+struct within : sor<TAO_PEGTL_STRING("以内"), TAO_PEGTL_STRING("之内"), one<U'内'>> {};
+struct bound : sor<before, within> {};
+
+// 9月底前 6月30日前 ×月中旬 9月份 2021年6月底前 明年×月底
+struct month_deadline : seq<opt<year>, month,
+                            sor<seq<day, bound>, seq<sor<month_end, month_early, month_middle, month_late>, opt<bound>>,
+                                month_during, bound>> {};
+// 年底前 年内 今年内 明年底前 2021年底前 年前
+struct year_end_word : seq<one<U'年'>, sor<one<U'底', U'末'>, TAO_PEGTL_STRING("终")>> {};
+struct within_year : seq<opt<relative_year>, one<U'年'>, within> {};
+struct year_deadline : sor<seq<opt<sor<year_digits, relative_year>>, year_end_word, opt<bound>>,
+                           within_year, seq<relative_year, within>> {};
+// 三季度 第三季度末 一季度末前 上半年 下半年
+struct quarter_number : sor<one<U'一', U'二', U'三', U'四', U'1', U'2', U'3', U'4'>, redacted_number> {};
+struct quarter : seq<opt<one<U'第'>>, quarter_number, TAO_PEGTL_STRING("季度")> {};
+struct first_half : TAO_PEGTL_STRING("上半年") {};
+struct second_half : TAO_PEGTL_STRING("下半年") {};
+// A bare 三季度 or 下半年 is a deadline only as a time frame (下半年，…) or before work
+// finished (三季度完成主体工程); 上半年经济运行形势 names no deadline.
+struct completion : sor<TAO_PEGTL_STRING("完成"), TAO_PEGTL_STRING("建成"), TAO_PEGTL_STRING("开工"),
+                        TAO_PEGTL_STRING("竣工"), TAO_PEGTL_STRING("投产"), TAO_PEGTL_STRING("启动"),
+                        TAO_PEGTL_STRING("实现"), TAO_PEGTL_STRING("达到"), TAO_PEGTL_STRING("到位"),
+                        TAO_PEGTL_STRING("上线"), TAO_PEGTL_STRING("落实"), TAO_PEGTL_STRING("全面"),
+                        TAO_PEGTL_STRING("全部"), TAO_PEGTL_STRING("要"), comma> {};
+struct quarter_deadline : seq<opt<year>, sor<quarter, first_half, second_half>,
+                              sor<seq<opt<sor<one<U'末', U'底'>, TAO_PEGTL_STRING("中")>>, bound>,
+                                  one<U'末', U'底'>, at<completion>>> {};
+// 本周内 本月内 本月底前 3日内 15个工作日内 两个月内
+struct this_week : sor<TAO_PEGTL_STRING("本周"), TAO_PEGTL_STRING("这周")> {};
+struct this_month : sor<TAO_PEGTL_STRING("本月"), TAO_PEGTL_STRING("当月")> {};
+struct period_count : sor<plus<digit>, redacted_number, cn_numeral, one<U'两', U'半'>> {};
+struct period_unit : sor<TAO_PEGTL_STRING("个工作日"), TAO_PEGTL_STRING("工作日"), TAO_PEGTL_STRING("个月"),
+                         TAO_PEGTL_STRING("个星期"), one<U'日', U'天', U'周'>, TAO_PEGTL_STRING("星期")> {};
+struct period_deadline : sor<seq<this_week, sor<within, seq<one<U'末'>, opt<bound>>>>,
+                             seq<this_month, sor<within, seq<one<U'底', U'末'>, opt<bound>>>>,
+                             seq<period_count, period_unit, within>> {};
+
+struct deadline : sor<month_deadline, year_deadline, quarter_deadline, period_deadline> {};
+// clang-format on
+
+}  // namespace gongwen::grammar

@@ -1,0 +1,833 @@
+// The analysis of one sentence: directives, agencies with their roles, deadlines.
+//
+// Units are looked for where a clause names its subject: at the start of the
+// sentence and of each clause (after ，、；：（), after an introducer (由 督促 希望),
+// and after 会同 (the units it names cooperate). Elsewhere (after 和/及, at a 各…)
+// a unit counts only when a cue follows it at once: 牵头, 配合, 负责, 要, 必须 ….
+#include "analysis.hpp"
+
+#include <tao/pegtl.hpp>
+
+#include <algorithm>
+
+#include "agencies.hpp"
+#include "builder.hpp"
+#include "deadlines.hpp"
+#include "directives.hpp"
+#include "text.hpp"
+
+namespace gongwen::detail {
+
+namespace {
+
+namespace pegtl = tao::pegtl;
+namespace g = gongwen::grammar;
+
+using input = pegtl::memory_input<pegtl::tracking_mode::lazy>;
+
+/// Length of what Rule matches at text[b…) within text[…e), 0 when it does not match.
+template <class Rule>
+std::size_t match_at(std::string_view text, std::size_t b, std::size_t e) {
+  if (b >= e) return 0;
+  input in(text.data() + b, text.data() + e, "");
+  if (!pegtl::parse<Rule>(in)) return 0;
+  return static_cast<std::size_t>(in.current() - (text.data() + b));
+}
+
+std::size_t skip_blanks(std::string_view text, std::size_t p, std::size_t e) {
+  while (p < e) {
+    const code_point c = decode_at(text, p);
+    if (!is_blank(c.cp)) break;
+    p += c.len;
+  }
+  return p;
+}
+
+// ---------------------------------------------------------------------------
+// Sentences.
+
+bool opener_of(char32_t c, char32_t& closer) {
+  switch (c) {
+    case U'“': closer = U'”'; return true;
+    case U'‘': closer = U'’'; return true;
+    case U'《': closer = U'》'; return true;
+    case U'（': closer = U'）'; return true;
+    case U'(': closer = U')'; return true;
+    case U'「': closer = U'」'; return true;
+    case U'『': closer = U'』'; return true;
+    case U'〈': closer = U'〉'; return true;
+    default: return false;
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Deadlines: the grammar matches, actions read what the text gives.
+
+int number_value(std::string_view s, bool& redacted) {
+  int v = 0;
+  bool digits = false;
+  for (std::size_t i = 0; i < s.size();) {
+    const code_point c = decode_at(s, i);
+    i += c.len;
+    if (c.cp >= U'0' && c.cp <= U'9') v = v * 10 + static_cast<int>(c.cp - U'0'), digits = true;
+    else if (c.cp >= U'０' && c.cp <= U'９') v = v * 10 + static_cast<int>(c.cp - U'０'), digits = true;
+    else if (c.cp == U'×' || c.cp == U'X' || c.cp == U'x' || c.cp == U'Ｘ' || c.cp == U'ｘ' || c.cp == U'＊' ||
+             c.cp == U'*')
+      redacted = true;
+  }
+  if (digits) return v;
+  if (redacted) return 0;
+  return chinese_numeral_value(s);
+}
+
+template <class Rule>
+struct deadline_action : pegtl::nothing<Rule> {};
+
+/// Each alternative of the deadline grammar reads into a fresh deadline, kept only
+/// when the alternative matches.
+struct read_fresh : pegtl::change_states<deadline> {
+  template <class Input>
+  static void success(const Input&, deadline& inner, deadline& outer) {
+    outer = inner;
+  }
+};
+template <>
+struct deadline_action<g::month_deadline> : read_fresh {};
+template <>
+struct deadline_action<g::year_deadline> : read_fresh {};
+template <>
+struct deadline_action<g::quarter_deadline> : read_fresh {};
+template <>
+struct deadline_action<g::period_deadline> : read_fresh {};
+
+template <>
+struct deadline_action<g::year_digits> {
+  template <class Input>
+  static void apply(const Input& in, deadline& d) {
+    bool redacted = false;
+    const int v = number_value(in.string_view(), redacted);
+    d.redacted = d.redacted || redacted;
+    if (!redacted) d.year = static_cast<std::int16_t>(v);
+  }
+};
+template <>
+struct deadline_action<g::this_year> {
+  template <class Input>
+  static void apply(const Input&, deadline& d) {
+    d.relative_year = true;
+    d.year_offset = 0;
+  }
+};
+template <>
+struct deadline_action<g::next_year> {
+  template <class Input>
+  static void apply(const Input&, deadline& d) {
+    d.relative_year = true;
+    d.year_offset = 1;
+  }
+};
+template <>
+struct deadline_action<g::year_after> {
+  template <class Input>
+  static void apply(const Input&, deadline& d) {
+    d.relative_year = true;
+    d.year_offset = 2;
+  }
+};
+template <>
+struct deadline_action<g::month_digits> {
+  template <class Input>
+  static void apply(const Input& in, deadline& d) {
+    bool redacted = false;
+    const int v = number_value(in.string_view(), redacted);
+    d.redacted = d.redacted || redacted;
+    if (!redacted && v >= 1 && v <= 12) d.month = static_cast<std::int8_t>(v);
+  }
+};
+template <>
+struct deadline_action<g::day_digits> {
+  template <class Input>
+  static void apply(const Input& in, deadline& d) {
+    bool redacted = false;
+    const int v = number_value(in.string_view(), redacted);
+    d.redacted = d.redacted || redacted;
+    if (!redacted && v >= 1 && v <= 31) d.day = static_cast<std::int8_t>(v);
+  }
+};
+template <>
+struct deadline_action<g::quarter_number> {
+  template <class Input>
+  static void apply(const Input& in, deadline& d) {
+    bool redacted = false;
+    const int v = number_value(in.string_view(), redacted);
+    d.redacted = d.redacted || redacted;
+    if (!redacted && v >= 1 && v <= 4) d.quarter = static_cast<std::int8_t>(v);
+    d.by = deadline::bound::during;
+  }
+};
+template <>
+struct deadline_action<g::first_half> {
+  template <class Input>
+  static void apply(const Input&, deadline& d) {
+    d.half = 1;
+    d.by = deadline::bound::during;
+  }
+};
+template <>
+struct deadline_action<g::second_half> {
+  template <class Input>
+  static void apply(const Input&, deadline& d) {
+    d.half = 2;
+    d.by = deadline::bound::during;
+  }
+};
+template <deadline::part Part>
+struct set_part {
+  template <class Input>
+  static void apply(const Input&, deadline& d) {
+    d.of = Part;
+    if (Part == deadline::part::end) d.by = deadline::bound::before;
+  }
+};
+template <>
+struct deadline_action<g::month_end> : set_part<deadline::part::end> {};
+template <>
+struct deadline_action<g::month_early> : set_part<deadline::part::early> {};
+template <>
+struct deadline_action<g::month_middle> : set_part<deadline::part::middle> {};
+template <>
+struct deadline_action<g::month_late> : set_part<deadline::part::late> {};
+template <>
+struct deadline_action<g::year_end_word> {
+  template <class Input>
+  static void apply(const Input&, deadline& d) {
+    d.of = deadline::part::end;
+    d.by = deadline::bound::before;
+    if (!d.year && !d.relative_year) {
+      d.relative_year = true;  // 年底: the end of this year
+      d.year_offset = 0;
+    }
+  }
+};
+template <>
+struct deadline_action<g::month_during> {
+  template <class Input>
+  static void apply(const Input&, deadline& d) {
+    d.by = deadline::bound::during;
+  }
+};
+template <>
+struct deadline_action<g::before> {
+  template <class Input>
+  static void apply(const Input&, deadline& d) {
+    d.by = deadline::bound::before;
+  }
+};
+template <>
+struct deadline_action<g::within> {
+  template <class Input>
+  static void apply(const Input&, deadline& d) {
+    d.by = deadline::bound::within;
+  }
+};
+template <>
+struct deadline_action<g::within_year> {
+  template <class Input>
+  static void apply(const Input&, deadline& d) {
+    d.relative_year = true;  // 年内: this year, unless 明年内
+  }
+};
+template <>
+struct deadline_action<g::this_week> {
+  template <class Input>
+  static void apply(const Input&, deadline& d) {
+    d.week = 1;
+  }
+};
+
+/// Code points a deadline can start with (a cheap filter before the grammar).
+bool may_start_deadline(char32_t c) {
+  if ((c >= U'0' && c <= U'9') || (c >= U'０' && c <= U'９')) return true;
+  switch (c) {
+    case U'×': case U'X': case U'x': case U'Ｘ': case U'ｘ': case U'＊': case U'*':
+    case U'今': case U'明': case U'后': case U'本': case U'当': case U'这': case U'年': case U'上': case U'下':
+    case U'第': case U'一': case U'二': case U'三': case U'四': case U'五': case U'六': case U'七': case U'八':
+    case U'九': case U'十': case U'两': case U'半':
+      return true;
+    default:
+      return false;
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Agencies.
+
+struct listed {
+  std::size_t begin = 0, end = 0;
+  bool department = false;  // a short name waiting for the suffix its list shares
+};
+
+struct list_state {
+  std::vector<listed> items;
+  std::vector<std::size_t> group_ends;          // items before each group's end
+  std::vector<std::string_view> group_suffix;   // 部门 / 单位 / 机构 a group shares
+  std::string_view pending_suffix;
+};
+
+template <class Rule>
+struct list_action : pegtl::nothing<Rule> {};
+
+template <>
+struct list_action<g::unit> {
+  template <class Input>
+  static void apply(const Input& in, list_state& st) {
+    st.items.push_back({static_cast<std::size_t>(in.begin() - in.input().begin()),
+                        static_cast<std::size_t>(in.end() - in.input().begin()), false});
+  }
+};
+template <>
+struct list_action<g::listed_department> {
+  template <class Input>
+  static void apply(const Input& in, list_state& st) {
+    st.items.push_back({static_cast<std::size_t>(in.begin() - in.input().begin()),
+                        static_cast<std::size_t>(in.end() - in.input().begin()), true});
+  }
+};
+template <>
+struct list_action<g::shared_suffix> {
+  template <class Input>
+  static void apply(const Input& in, list_state& st) {
+    const std::string_view s = in.string_view();
+    st.pending_suffix = s.substr(s.size() - 6);  // 部门, 单位 or 机构: two characters
+  }
+};
+template <>
+struct list_action<g::group> {
+  template <class Input>
+  static void apply(const Input&, list_state& st) {
+    st.group_ends.push_back(st.items.size());
+    st.group_suffix.push_back(st.pending_suffix);
+    st.pending_suffix = {};
+  }
+};
+
+/// Office words one name in a list lends to the others: 各乡镇、各部门主要负责同志.
+constexpr std::string_view lendable_offices[] = {"主要负责同志", "主要负责人", "负责同志", "主要领导",
+                                                 "分管领导", "一把手"};
+
+std::string without_quotes(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    const code_point c = decode_at(s, i);
+    if (c.cp != U'“' && c.cp != U'”' && c.cp != U'"') out.append(s.substr(i, c.len));
+    i += c.len;
+  }
+  return out;
+}
+
+enum class cue_kind { none, lead, joint, cooperate, responsible, modal };
+
+/// First characters of the scope words (全县 县直 相关 有关 辖区 各级 …) and of
+/// place-named units (县公安局, 市生态环境局×分局).
+bool may_begin_scope(char32_t c) {
+  switch (c) {
+    case U'全': case U'省': case U'市': case U'县': case U'区': case U'州': case U'乡': case U'镇': case U'辖':
+    case U'有': case U'相': case U'各':
+      return true;
+    default:
+      return false;
+  }
+}
+
+class sentence_reader {
+ public:
+  sentence_reader(std::string_view text, span content) : t_(text), b_(content.begin), e_(content.end) {
+    result_.content = content;
+  }
+
+  sentence_analysis run() {
+    scan_modal_and_perfective();
+    find_deadlines(t_, static_cast<offset>(b_), static_cast<offset>(e_), result_.deadlines);
+    read_assignments();
+    read_units();
+    result_.assignment_only = assignment_only_ || wholly_parenthesised();
+    return std::move(result_);
+  }
+
+ private:
+  // --- modals and the tense of the sentence -------------------------------
+
+  bool modal_at(std::size_t p, std::size_t& len) const {
+    len = match_at<g::modal_word>(t_, p, e_);
+    if (!len) return false;
+    if (t_.substr(p, 3) == "要" && p > b_) {
+      const code_point prev = decode_before(t_, p);
+      if (match_at<g::not_modal_before_yao>(t_, p - prev.len, p)) return false;
+    }
+    return true;
+  }
+
+  void scan_modal_and_perfective() {
+    for (std::size_t p = b_; p < e_;) {
+      const code_point c = decode_at(t_, p);
+      std::size_t len = 0;
+      if (!result_.has_modal && modal_at(p, len)) result_.has_modal = true;
+      if (!result_.perfective && match_at<g::perfective>(t_, p, e_)) {
+        const bool le = t_.substr(p, 3) == "了";
+        if (!le || p == b_ || !match_at<g::not_perfective_before_le>(t_, p - decode_before(t_, p).len, p))
+          result_.perfective = true;
+      }
+      p += c.len;
+    }
+  }
+
+  /// （县农业农村局牵头，县卫健局配合）: a sentence that is one parenthesis.
+  bool wholly_parenthesised() const {
+    std::size_t e = e_;
+    while (e > b_ && is_sentence_end(decode_before(t_, e).cp)) e -= decode_before(t_, e).len;
+    if (e <= b_) return false;
+    const char32_t first = decode_at(t_, b_).cp, last = decode_before(t_, e).cp;
+    if (!((first == U'（' && last == U'）') || (first == U'(' && last == U')'))) return false;
+    int depth = 0;  // the opening bracket closes only at the end
+    for (std::size_t p = b_; p < e;) {
+      const code_point c = decode_at(t_, p);
+      p += c.len;
+      if (c.cp == U'（' || c.cp == U'(') ++depth;
+      if ((c.cp == U'）' || c.cp == U')') && --depth == 0 && p < e) return false;
+    }
+    return true;
+  }
+
+  // --- （牵头单位：…；配合单位：…；完成时限：…） -------------------------
+
+  void read_assignments() {
+    for (std::size_t p = b_; p < e_;) {
+      const code_point c = decode_at(t_, p);
+      if (c.cp != U'（' && c.cp != U'(') {
+        p += c.len;
+        continue;
+      }
+      const std::size_t inner = p + c.len;
+      if (!match_at<g::assignment_label>(t_, inner, e_)) {
+        p = inner;
+        continue;
+      }
+      // The parenthesis runs to its closing bracket (or the sentence's end).
+      std::size_t close = inner;
+      while (close < e_) {
+        const code_point d = decode_at(t_, close);
+        if (d.cp == U'）' || d.cp == U')') break;
+        close += d.len;
+      }
+      read_assignment(inner, close);
+      const std::size_t after = close < e_ ? close + decode_at(t_, close).len : e_;
+      skip_.push_back({static_cast<offset>(p), static_cast<offset>(after)});
+      result_.assignment = true;
+      // Nothing but the parenthesis: it belongs to the sentence before.
+      std::size_t rest = skip_blanks(t_, after, e_);
+      while (rest < e_ && is_punct(decode_at(t_, rest).cp)) rest += decode_at(t_, rest).len;
+      if (p == b_ && rest >= e_) assignment_only_ = true;
+      p = after;
+    }
+  }
+
+  void read_assignment(std::size_t b, std::size_t e) {
+    std::size_t p = b;
+    while (p < e) {
+      // label：content, up to the next ； or ， that starts another label
+      const std::size_t label = match_at<g::assignment_label>(t_, p, e);
+      if (!label) {
+        p += decode_at(t_, p).len;
+        continue;
+      }
+      const bool is_deadline = match_at<g::deadline_label>(t_, p, e) == label;
+      const bool is_lead = match_at<g::lead_label>(t_, p, e) == label;
+      const bool is_cooperate = match_at<g::cooperate_label>(t_, p, e) == label;
+      std::size_t q = p + label;
+      if (q < e && (decode_at(t_, q).cp == U'：' || decode_at(t_, q).cp == U':')) q += decode_at(t_, q).len;
+      std::size_t end = q;
+      while (end < e) {
+        const code_point d = decode_at(t_, end);
+        if ((d.cp == U'；' || d.cp == U';' || d.cp == U'，' || d.cp == U',') &&
+            match_at<g::assignment_label>(t_, skip_blanks(t_, end + d.len, e), e))
+          break;
+        if (d.cp == U'；' || d.cp == U';') break;
+        end += d.len;
+      }
+      if (is_deadline) {
+        std::vector<deadline> found;
+        find_deadlines(t_, static_cast<offset>(q), static_cast<offset>(end), found);
+        if (found.empty()) {
+          std::size_t a = q, z = end;
+          trim(t_, a, z);
+          if (a < z) {
+            deadline d;
+            d.text = {static_cast<offset>(a), static_cast<offset>(z)};
+            found.push_back(d);
+          }
+        }
+        for (const deadline& d : found) add_deadline(d);
+      } else {
+        const role r = is_lead ? role::lead : is_cooperate ? role::cooperate : role::responsible;
+        read_unit_names(q, end, r);
+      }
+      p = end;
+    }
+  }
+
+  /// The units a label lists: 县住建局、各乡镇、县直相关部门. Each piece is a unit as
+  /// the label says; the grammar gives it a name where it can.
+  void read_unit_names(std::size_t b, std::size_t e, role r) {
+    std::size_t p = b;
+    while (p < e) {
+      std::size_t piece_end = p;
+      while (piece_end < e) {
+        const code_point d = decode_at(t_, piece_end);
+        if (d.cp == U'、' || d.cp == U'，' || d.cp == U',' || d.cp == U'/' || d.cp == U'；') break;
+        piece_end += d.len;
+      }
+      std::size_t a = p, z = piece_end;
+      trim(t_, a, z);
+      if (a < z) {
+        std::vector<agency> found;
+        const std::size_t len = read_list(a, z, found);
+        if (len == z - a && !found.empty()) {
+          for (agency& ag : found) ag.role = r, add_agency(std::move(ag));
+        } else {
+          agency ag;
+          ag.text = {static_cast<offset>(a), static_cast<offset>(z)};
+          ag.name = without_quotes(t_.substr(a, z - a));
+          ag.role = r;
+          add_agency(std::move(ag));
+        }
+      }
+      p = piece_end < e ? piece_end + decode_at(t_, piece_end).len : e;
+    }
+  }
+
+  // --- units in clauses ------------------------------------------------------
+
+  /// Parse a list of units at p; fills named agencies (roles unset). Returns its length.
+  std::size_t read_list(std::size_t p, std::size_t e, std::vector<agency>& out) const {
+    list_state st;
+    input in(t_.data(), t_.data() + e, "");
+    in.bump(p);
+    if (!pegtl::parse<g::unit_list, list_action>(in, st)) return 0;
+    const std::size_t end = static_cast<std::size_t>(in.current() - t_.data());
+    std::size_t first = 0;
+    for (std::size_t gi = 0; gi < st.group_ends.size(); ++gi) {
+      const std::size_t last = st.group_ends[gi];
+      std::string_view suffix = st.group_suffix[gi];
+      // 人社、就业部门: the last unit's 部门 is shared too.
+      if (suffix.empty() && last > first && !st.items[last - 1].department) {
+        const std::string_view tail = t_.substr(st.items[last - 1].begin, st.items[last - 1].end - st.items[last - 1].begin);
+        for (std::string_view s : {"部门", "单位", "机构"})
+          if (ends_with(tail, s)) suffix = s;
+      }
+      // 各乡镇、各部门主要负责同志: the office is lent to the units before it.
+      std::string_view office;
+      if (last > first + 1 && !st.items[last - 1].department) {
+        const std::string_view tail = t_.substr(st.items[last - 1].begin, st.items[last - 1].end - st.items[last - 1].begin);
+        for (std::string_view o : lendable_offices) {  // longest first
+          if (ends_with(without_quotes(tail), o)) {
+            office = o;
+            break;
+          }
+        }
+      }
+      for (std::size_t k = first; k < last; ++k) {
+        const listed& it = st.items[k];
+        agency ag;
+        ag.text = {static_cast<offset>(it.begin), static_cast<offset>(it.end)};
+        const std::string_view own = t_.substr(it.begin, it.end - it.begin);
+        if (it.department) {
+          if (suffix.empty()) continue;  // a short name with nothing to complete it is no unit
+          ag.name = std::string(own) + std::string(suffix);
+        } else {
+          ag.name = without_quotes(own);
+          if (!office.empty() && k + 1 < last && !std::any_of(std::begin(lendable_offices), std::end(lendable_offices),
+                                                              [&](std::string_view o) { return ends_with(ag.name, o); }))
+            ag.name += office;
+        }
+        out.push_back(std::move(ag));
+      }
+      first = last;
+    }
+    return out.empty() ? 0 : end - p;
+  }
+
+  bool skipped(std::size_t p) const {
+    return std::any_of(skip_.begin(), skip_.end(), [&](span s) { return p >= s.begin && p < s.end; });
+  }
+
+  /// What follows a list of units, and so their role.
+  cue_kind cue_after(std::size_t q, std::size_t& cue_end) const {
+    q = skip_blanks(t_, q, e_);
+    // Adverbs between subject and cue: 各乡镇也要, 各地各部门就一定要.
+    for (int k = 0; k < 3; ++k) {
+      const std::size_t adv = match_at<g::subject_adverb>(t_, q, e_);
+      if (!adv || match_at<g::modal_word>(t_, q, e_) > adv) break;
+      q += adv;
+    }
+    std::size_t len = 0;
+    cue_end = q;
+    if ((len = match_at<g::lead_cue>(t_, q, e_))) return cue_end = q + len, cue_kind::lead;
+    if ((len = match_at<g::joint_cue>(t_, q, e_))) return cue_end = q + len, cue_kind::joint;
+    if ((len = match_at<g::cooperate_cue>(t_, q, e_))) return cue_end = q + len, cue_kind::cooperate;
+    if ((len = match_at<g::responsible_cue>(t_, q, e_))) return cue_end = q + len, cue_kind::responsible;
+    if (modal_at(q, len)) {
+      // 各牵头部门要会同建设单位: a modal before 会同 still makes the subject lead.
+      if (const std::size_t joint = match_at<g::joint_cue>(t_, q + len, e_)) return cue_end = q + len + joint, cue_kind::joint;
+      return cue_end = q + len, cue_kind::modal;
+    }
+    return cue_kind::none;
+  }
+
+  /// A word that puts the unit before it in the subject's place (在, 对, 给予, 积极 …).
+  bool subject_cue_at(std::size_t q) const {
+    q = skip_blanks(t_, q, e_);
+    for (int k = 0; k < 3; ++k) {
+      const std::size_t adv = match_at<g::subject_adverb>(t_, q, e_);
+      if (!adv) break;
+      q += adv;
+    }
+    return match_at<g::subject_cue>(t_, q, e_) > 0;
+  }
+
+  /// After 由 督促 希望: the unit is the subject whatever verb follows.
+  bool plain_subject(std::size_t q) const {
+    q = skip_blanks(t_, q, e_);
+    if (q >= e_ || match_at<g::approval>(t_, q, e_)) return false;
+    const code_point c = decode_at(t_, q);
+    if (is_punct(c.cp) || !is_han(c.cp)) return false;
+    switch (c.cp) {
+      case U'的': case U'之': case U'是': case U'可': case U'为': case U'所': case U'已': case U'曾': case U'和':
+      case U'及': case U'与': case U'等': case U'也': case U'都':
+        return false;
+      default:
+        return true;
+    }
+  }
+
+  /// 全县各级党组织和全体党员干部要…, 各地各部门特别是主要负责同志，一定要…:
+  /// people joined to the units do not hide the modal that follows.
+  bool modal_after_people(std::size_t q) const {
+    q = skip_blanks(t_, q, e_);
+    std::size_t skip = 0;
+    if ((skip = match_at<g::coordinator>(t_, q, e_)) || (skip = match_at<g::clause_opener>(t_, q, e_))) {
+      std::size_t p = q + skip;
+      for (int k = 0; k < 12 && p < e_; ++k) {
+        std::size_t len = 0;
+        if (modal_at(p, len)) return true;
+        const code_point c = decode_at(t_, p);
+        if (c.cp == U'，' || c.cp == U',') {  // one comma, then the modal: ，一定要
+          const std::size_t next = p + c.len;
+          return modal_at(next, len) || (match_at<g::subject_adverb>(t_, next, e_) &&
+                                         modal_at(next + match_at<g::subject_adverb>(t_, next, e_), len));
+        }
+        if (is_punct(c.cp)) return false;
+        p += c.len;
+      }
+    }
+    return false;
+  }
+
+  void read_units() {
+    std::size_t p = b_;
+    bool clause_start = true;     // at the sentence start or after a clause separator
+    bool introduced = false;      // after 由 督促 希望 …: the subject needs no cue
+    bool cooperating = false;     // after 会同
+    while (p < e_) {
+      if (skipped(p)) {
+        p += decode_at(t_, p).len;
+        clause_start = true;
+        continue;
+      }
+      const code_point c = decode_at(t_, p);
+      if (is_blank(c.cp)) {
+        p += c.len;
+        continue;
+      }
+      if (c.cp == U'，' || c.cp == U'、' || c.cp == U'；' || c.cp == U'：' || c.cp == U',' || c.cp == U';' ||
+          c.cp == U':' || c.cp == U'（' || c.cp == U'(' || c.cp == U'。') {
+        p += c.len;
+        clause_start = true;
+        introduced = cooperating = false;
+        continue;
+      }
+      if (const std::size_t intro = match_at<g::introducer>(t_, p, e_);
+          intro && (clause_start || (c.cp != U'请' && c.cp != U'经'))) {
+        p += intro;
+        clause_start = true;
+        introduced = true;
+        continue;
+      }
+      if (const std::size_t opener = match_at<g::clause_opener>(t_, p, e_)) {
+        p += opener;
+        clause_start = true;
+        continue;
+      }
+      const bool after_coordinator = !clause_start && p > b_ && [&] {
+        const code_point prev = decode_before(t_, p);
+        return prev.cp == U'和' || prev.cp == U'及' || prev.cp == U'与';
+      }();
+      // Away from a clause start a unit counts only with a cue after it (checked below).
+      const bool may_start = clause_start || after_coordinator || cooperating || may_begin_scope(c.cp);
+      std::vector<agency> found;
+      const std::size_t len = may_start ? read_list(p, e_, found) : 0;
+      if (!len) {
+        clause_start = false;
+        introduced = false;
+        if (const std::size_t joint = match_at<g::joint_cue>(t_, p, e_)) {
+          p += joint;
+          cooperating = true;
+          continue;
+        }
+        p += c.len;
+        continue;
+      }
+      const std::size_t end = p + len;
+      std::size_t cue_end = end;
+      const cue_kind cue = cue_after(end, cue_end);
+      bool keep = true;
+      role r = role::responsible;
+      switch (cue) {
+        case cue_kind::lead: r = role::lead; break;
+        case cue_kind::joint: r = role::lead; break;
+        case cue_kind::cooperate: r = role::cooperate; break;
+        case cue_kind::responsible:
+        case cue_kind::modal: r = role::responsible; break;
+        case cue_kind::none:
+          if (cooperating) r = role::cooperate;
+          else if ((clause_start || introduced || after_coordinator) && modal_after_people(end)) r = role::responsible;
+          else if ((clause_start || introduced) && !result_.perfective && subject_cue_at(end)) r = role::responsible;
+          else keep = introduced && plain_subject(end);
+          break;
+      }
+      // A bare suffix (部门协同) names a unit only alone, with a role word after it.
+      const bool role_word = cue == cue_kind::lead || cue == cue_kind::cooperate || cue == cue_kind::responsible;
+      const auto is_bare = [&](const agency& ag) {
+        return match_at<g::organisation_suffix>(t_, ag.text.begin, ag.text.end) == ag.text.size();
+      };
+      if (found.size() == 1 && is_bare(found.front()) && !role_word) keep = false;
+      if (found.size() > 1) found.erase(std::remove_if(found.begin(), found.end(), is_bare), found.end());
+      if (keep) {
+        if (cooperating && cue != cue_kind::lead && cue != cue_kind::joint) r = role::cooperate;
+        for (agency& ag : found) {
+          ag.role = r;
+          add_agency(std::move(ag));
+        }
+      }
+      cooperating = cue == cue_kind::joint;
+      clause_start = false;
+      introduced = false;
+      p = cooperating ? cue_end : end;
+    }
+  }
+
+  void add_agency(agency ag) {
+    for (const agency& a : result_.agencies)
+      if (a.text.begin == ag.text.begin) return;
+    result_.agencies.push_back(std::move(ag));
+  }
+  void add_deadline(const deadline& d) {
+    for (const deadline& x : result_.deadlines)
+      if (x.text.begin == d.text.begin) return;
+    result_.deadlines.push_back(d);
+  }
+
+  std::string_view t_;
+  std::size_t b_, e_;
+  sentence_analysis result_;
+  std::vector<span> skip_;  // assignment parentheses, read on their own
+  bool assignment_only_ = false;
+};
+
+}  // namespace
+
+void split_sentences(std::string_view text, offset begin, offset end, std::vector<span>& out) {
+  // Pass 1: the bracket and quote pairs that close within the paragraph.
+  struct open_mark {
+    char32_t closer;
+    offset at;
+  };
+  std::vector<open_mark> stack;
+  std::vector<std::pair<offset, int>> edges;  // +1 at an opener, -1 at its closer
+  for (std::size_t i = begin; i < end;) {
+    const code_point c = decode_at(text, i);
+    char32_t closer = 0;
+    if (c.cp == U'"' && !stack.empty() && stack.back().closer == U'"') {
+      edges.push_back({stack.back().at, +1});
+      edges.push_back({static_cast<offset>(i), -1});
+      stack.pop_back();
+    } else if (c.cp == U'"') {
+      stack.push_back({U'"', static_cast<offset>(i)});
+    } else if (opener_of(c.cp, closer)) {
+      stack.push_back({closer, static_cast<offset>(i)});
+    } else {
+      // A closer pairs with the nearest opener of its kind; openers above it never closed.
+      for (std::size_t k = stack.size(); k-- > 0 && stack.size() - k <= 8;) {
+        if (stack[k].closer != c.cp) continue;
+        edges.push_back({stack[k].at, +1});
+        edges.push_back({static_cast<offset>(i), -1});
+        stack.resize(k);
+        break;
+      }
+    }
+    i += c.len;
+  }
+  std::sort(edges.begin(), edges.end());
+  // Pass 2: cut at sentence ends outside every pair.
+  int depth = 0;
+  std::size_t edge = 0;
+  std::size_t start = begin;
+  auto push = [&](std::size_t b, std::size_t e) {
+    trim(text, b, e);
+    if (b < e) out.push_back({static_cast<offset>(b), static_cast<offset>(e)});
+  };
+  for (std::size_t i = begin; i < end;) {
+    while (edge < edges.size() && edges[edge].first <= i) depth += edges[edge++].second;
+    const code_point c = decode_at(text, i);
+    i += c.len;
+    if (depth == 0 && is_sentence_end(c.cp)) {
+      push(start, i);
+      start = i;
+    }
+  }
+  push(start, end);
+}
+
+void find_deadlines(std::string_view text, offset begin, offset end, std::vector<deadline>& out) {
+  for (std::size_t p = begin; p < end;) {
+    const code_point c = decode_at(text, p);
+    if (!may_start_deadline(c.cp)) {
+      p += c.len;
+      continue;
+    }
+    // Not inside a longer number: 12020年 has no deadline at 2020.
+    if (p > begin && ((c.cp >= U'0' && c.cp <= U'9') || (c.cp >= U'０' && c.cp <= U'９'))) {
+      const char32_t prev = decode_before(text, p).cp;
+      if ((prev >= U'0' && prev <= U'9') || (prev >= U'０' && prev <= U'９') || prev == U'.') {
+        p += c.len;
+        continue;
+      }
+    }
+    deadline d;
+    input in(text.data() + p, text.data() + end, "");
+    if (pegtl::parse<g::deadline, deadline_action>(in, d)) {
+      const auto e = static_cast<std::size_t>(in.current() - text.data());
+      d.text = {static_cast<offset>(p), static_cast<offset>(e)};
+      out.push_back(d);
+      p = e;
+      continue;
+    }
+    p += c.len;
+  }
+}
+
+sentence_analysis analyse_sentence(std::string_view text, span content) {
+  return sentence_reader(text, content).run();
+}
+
+}  // namespace gongwen::detail

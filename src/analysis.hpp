@@ -1,0 +1,35 @@
+// Sentences, directives, agencies and deadlines: the analysis of paragraph text.
+#pragma once
+
+#include <gongwen/document.hpp>
+
+#include <string_view>
+#include <vector>
+
+namespace gongwen::detail {
+
+/// A sentence: a run of a paragraph ended by 。！？； (or their ASCII forms), never
+/// inside a “” ‘’ 《》 （） 「」 pair, or by the paragraph's end.
+void split_sentences(std::string_view text, offset begin, offset end, std::vector<span>& out);
+
+/// What one sentence says: its own units and deadlines, and whether it is a directive.
+struct sentence_analysis {
+  span content;                    // the sentence without a leading heading marker
+  std::vector<agency> agencies;
+  std::vector<deadline> deadlines;
+  bool has_modal = false;
+  bool perfective = false;         // reports work done (了, 已经 …)
+  bool assignment = false;         // holds a （牵头单位：…） parenthesis
+  bool assignment_only = false;    // is nothing but such a parenthesis
+  [[nodiscard]] bool is_directive() const {
+    return has_modal || assignment || !agencies.empty() || (!deadlines.empty() && !perfective);
+  }
+};
+
+/// Analyse the sentence [content.begin, content.end) of text.
+sentence_analysis analyse_sentence(std::string_view text, span content);
+
+/// Every deadline in [begin, end) of text.
+void find_deadlines(std::string_view text, offset begin, offset end, std::vector<deadline>& out);
+
+}  // namespace gongwen::detail
