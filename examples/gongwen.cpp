@@ -1,6 +1,6 @@
 // gongwen: read Chinese official documents and print their structure.
 //
-//   gongwen [--format json|outline] [--pretty] [--encoding ENC] FILE...
+//   gongwen [--format json|outline|tasks|tasks-jsonl] [--pretty] [--encoding ENC] FILE...
 //
 // Exit status: 0 on success, 1 when an input could not be read or parsed cleanly,
 // 2 on a usage error.
@@ -25,8 +25,14 @@ constexpr std::string_view usage_text =
     "  -f, --format FORMAT  json (default): the gongwen-tree/1 tree; with several\n"
     "                       files, one JSON document per line (JSON Lines)\n"
     "                       outline: the sections, indented, with line numbers\n"
+    "                       tasks: the task ledger as CSV (UTF-8 with a BOM, for\n"
+    "                       Excel and WPS): task, lead, cooperating and responsible\n"
+    "                       units, deadline, section path, line, byte span\n"
+    "                       tasks-jsonl: the task ledger as JSON Lines\n"
     "  -p, --pretty         indent the JSON (one file only)\n"
     "  -e, --encoding ENC   auto (default), utf-8, gb18030, utf-16le, utf-16be\n"
+    "      --no-directives  read the structure only: no directives, agencies or\n"
+    "                       deadlines (several times faster)\n"
     "  -h, --help           show this help\n"
     "  -V, --version        show the version\n"
     "\n"
@@ -34,11 +40,12 @@ constexpr std::string_view usage_text =
     "columns counted in characters. Exit status: 0 success, 1 an input could not\n"
     "be read or had errors, 2 usage error.\n";
 
-enum class format { json, outline };
+enum class format { json, outline, tasks, tasks_jsonl };
 
 struct cli {
   format fmt = format::json;
   bool pretty = false;
+  bool directives = true;
   gongwen::input_encoding encoding = gongwen::input_encoding::automatic;
   std::vector<std::string> files;
 };
@@ -100,13 +107,17 @@ int main(int argc, char** argv) {
       return 0;
     } else if (arg == "-p" || arg == "--pretty") {
       opts.pretty = true;
+    } else if (arg == "--no-directives") {
+      opts.directives = false;
     } else if (arg == "-f" || arg == "--format" || arg.starts_with("--format=")) {
       const char* v = arg.starts_with("--format=") ? argv[i] + 9 : value(arg);
       if (!v) return usage_error("option --format needs a value");
       const std::string_view f = v;
       if (f == "json") opts.fmt = format::json;
       else if (f == "outline") opts.fmt = format::outline;
-      else return usage_error("unknown format '" + std::string(f) + "' (json, outline)");
+      else if (f == "tasks") opts.fmt = format::tasks;
+      else if (f == "tasks-jsonl") opts.fmt = format::tasks_jsonl;
+      else return usage_error("unknown format '" + std::string(f) + "' (json, outline, tasks, tasks-jsonl)");
     } else if (arg == "-e" || arg == "--encoding" || arg.starts_with("--encoding=")) {
       const char* v = arg.starts_with("--encoding=") ? argv[i] + 11 : value(arg);
       if (!v) return usage_error("option --encoding needs a value");
@@ -125,9 +136,16 @@ int main(int argc, char** argv) {
 
   gongwen::options parse_opts;
   parse_opts.encoding = opts.encoding;
+  parse_opts.directives = opts.directives;
+  if (!opts.directives && (opts.fmt == format::tasks || opts.fmt == format::tasks_jsonl))
+    return usage_error("--no-directives leaves no tasks for --format tasks");
   const bool several = opts.files.size() > 1;
   int status = 0;
   std::string out;
+  if (opts.fmt == format::tasks) {
+    gongwen::write_tasks_csv_header(out);
+    write_out(out);
+  }
   for (const std::string& path : opts.files) {
     const std::string shown = path == "-" ? "<stdin>" : path;
     std::string bytes;
@@ -152,6 +170,12 @@ int main(int argc, char** argv) {
       case format::outline:
         if (several) out.append("==> ").append(shown).append(" <==\n");
         gongwen::write_outline(out, doc);
+        break;
+      case format::tasks:
+        gongwen::write_tasks_csv(out, doc, shown);
+        break;
+      case format::tasks_jsonl:
+        gongwen::write_tasks_jsonl(out, doc, shown);
         break;
     }
     write_out(out);

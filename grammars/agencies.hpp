@@ -9,6 +9,7 @@
 #pragma once
 
 #include "chars.hpp"
+#include "words.hpp"
 #include "directives.hpp"
 #include "numerals.hpp"
 
@@ -17,7 +18,7 @@ namespace gongwen::grammar {
 // clang-format off
 
 // Short names of government departments, as lists use them before a shared 部门: 人社、就业部门.
-struct department_word : sor<
+struct department_word : longest_word<
     TAO_PEGTL_STRING("人力资源和社会保障"), TAO_PEGTL_STRING("人力资源社会保障"), TAO_PEGTL_STRING("住房和城乡建设"), TAO_PEGTL_STRING("卫生和计划生育"), TAO_PEGTL_STRING("商务和投资促进"), TAO_PEGTL_STRING("文化广电和旅游"),
     TAO_PEGTL_STRING("粮食和物资储备"), TAO_PEGTL_STRING("自然资源和规划"), TAO_PEGTL_STRING("住房城乡建设"), TAO_PEGTL_STRING("工业和信息化"), TAO_PEGTL_STRING("市场监督管理"), TAO_PEGTL_STRING("经济和信息化"),
     TAO_PEGTL_STRING("综合行政执法"), TAO_PEGTL_STRING("退役军人事务"), TAO_PEGTL_STRING("住房公积金"), TAO_PEGTL_STRING("发展和改革"), TAO_PEGTL_STRING("工业信息化"), TAO_PEGTL_STRING("文化和旅游"),
@@ -49,7 +50,7 @@ struct department_word : sor<
     TAO_PEGTL_STRING("铁路"), TAO_PEGTL_STRING("防汛")> {};
 
 // What ends the name of an organisation: 县发改局, 人行×支行, 扶贫开发领导小组成员单位.
-struct organisation_suffix : sor<
+struct organisation_suffix : longest_word<
     TAO_PEGTL_STRING("街道办事处"), TAO_PEGTL_STRING("人民政府"), TAO_PEGTL_STRING("基层组织"), TAO_PEGTL_STRING("工作专班"), TAO_PEGTL_STRING("工作小组"), TAO_PEGTL_STRING("成员单位"),
     TAO_PEGTL_STRING("领导小组"), TAO_PEGTL_STRING("事务所"), TAO_PEGTL_STRING("信用社"), TAO_PEGTL_STRING("党工委"), TAO_PEGTL_STRING("党组织"), TAO_PEGTL_STRING("农商行"),
     TAO_PEGTL_STRING("分公司"), TAO_PEGTL_STRING("办公厅"), TAO_PEGTL_STRING("办公室"), TAO_PEGTL_STRING("卫生院"), TAO_PEGTL_STRING("发行人"), TAO_PEGTL_STRING("合作社"),
@@ -62,55 +63,58 @@ struct organisation_suffix : sor<
     TAO_PEGTL_STRING("小学"), TAO_PEGTL_STRING("小组"), TAO_PEGTL_STRING("报社"), TAO_PEGTL_STRING("支行"), TAO_PEGTL_STRING("支队"), TAO_PEGTL_STRING("政府"),
     TAO_PEGTL_STRING("机关"), TAO_PEGTL_STRING("机构"), TAO_PEGTL_STRING("法院"), TAO_PEGTL_STRING("监委"), TAO_PEGTL_STRING("社区"), TAO_PEGTL_STRING("纪委"),
     TAO_PEGTL_STRING("联社"), TAO_PEGTL_STRING("街道"), TAO_PEGTL_STRING("部门"), TAO_PEGTL_STRING("银行"), TAO_PEGTL_STRING("集团"), TAO_PEGTL_STRING("办"),
-    TAO_PEGTL_STRING("厅"), TAO_PEGTL_STRING("委"), TAO_PEGTL_STRING("室"), TAO_PEGTL_STRING("局"), TAO_PEGTL_STRING("所"), TAO_PEGTL_STRING("站"),
-    TAO_PEGTL_STRING("组"), TAO_PEGTL_STRING("行"), TAO_PEGTL_STRING("部"), TAO_PEGTL_STRING("队"), TAO_PEGTL_STRING("院")> {};
+    TAO_PEGTL_STRING("厅"), TAO_PEGTL_STRING("委"), TAO_PEGTL_STRING("室"), TAO_PEGTL_STRING("局"), TAO_PEGTL_STRING("站"), TAO_PEGTL_STRING("组"),
+    TAO_PEGTL_STRING("部"), TAO_PEGTL_STRING("队")> {};
+
 
 // What ends the name of a person named by office: ×同志, 县政府分管领导, 县委书记.
-struct office_suffix : sor<
+struct office_word : longest_word<
     TAO_PEGTL_STRING("分管县级领导干部"), TAO_PEGTL_STRING("主要负责同志"), TAO_PEGTL_STRING("分管县级领导"), TAO_PEGTL_STRING("分管负责同志"), TAO_PEGTL_STRING("分管领导干部"), TAO_PEGTL_STRING("“一把手”"),
     TAO_PEGTL_STRING("主要负责人"), TAO_PEGTL_STRING("常务副县长"), TAO_PEGTL_STRING("主要领导"), TAO_PEGTL_STRING("分管领导"), TAO_PEGTL_STRING("县级领导"), TAO_PEGTL_STRING("班子成员"),
     TAO_PEGTL_STRING("第一书记"), TAO_PEGTL_STRING("负责同志"), TAO_PEGTL_STRING("领导班子"), TAO_PEGTL_STRING("一把手"), TAO_PEGTL_STRING("副主任"), TAO_PEGTL_STRING("副乡长"),
     TAO_PEGTL_STRING("副书记"), TAO_PEGTL_STRING("副区长"), TAO_PEGTL_STRING("副县长"), TAO_PEGTL_STRING("副局长"), TAO_PEGTL_STRING("副市长"), TAO_PEGTL_STRING("副镇长"),
     TAO_PEGTL_STRING("负责人"), TAO_PEGTL_STRING("主任"), TAO_PEGTL_STRING("乡长"), TAO_PEGTL_STRING("书记"), TAO_PEGTL_STRING("区长"), TAO_PEGTL_STRING("县长"),
-    TAO_PEGTL_STRING("同志"), TAO_PEGTL_STRING("局长"), TAO_PEGTL_STRING("市长"), TAO_PEGTL_STRING("林长"), TAO_PEGTL_STRING("河长"), TAO_PEGTL_STRING("湖长"),
+    TAO_PEGTL_STRING("局长"), TAO_PEGTL_STRING("市长"), TAO_PEGTL_STRING("林长"), TAO_PEGTL_STRING("河长"), TAO_PEGTL_STRING("湖长"),
     TAO_PEGTL_STRING("路长"), TAO_PEGTL_STRING("镇长")> {};
+// 同志 after a name or a redaction (×同志), never 同志们.
+struct comrade : seq<TAO_PEGTL_STRING("同志"), not_at<one<U'们'>>> {};
+struct office_suffix : sor<comrade, office_word> {};
 
 // Words a unit's name never starts with: verbs, adverbs, pronouns, times (支持工业园区发展 names no unit).
-struct leading_word : sor<
-    TAO_PEGTL_STRING("组织开展"), TAO_PEGTL_STRING("上半年"), TAO_PEGTL_STRING("下半年"), TAO_PEGTL_STRING("习近平"), TAO_PEGTL_STRING("每一个"), TAO_PEGTL_STRING("进一步"),
-    TAO_PEGTL_STRING("一些"), TAO_PEGTL_STRING("一家"), TAO_PEGTL_STRING("一要"), TAO_PEGTL_STRING("三要"), TAO_PEGTL_STRING("上级"), TAO_PEGTL_STRING("下级"),
-    TAO_PEGTL_STRING("不少"), TAO_PEGTL_STRING("不断"), TAO_PEGTL_STRING("两家"), TAO_PEGTL_STRING("严格"), TAO_PEGTL_STRING("个别"), TAO_PEGTL_STRING("为了"),
-    TAO_PEGTL_STRING("主动"), TAO_PEGTL_STRING("举办"), TAO_PEGTL_STRING("也要"), TAO_PEGTL_STRING("争取"), TAO_PEGTL_STRING("二要"), TAO_PEGTL_STRING("今后"),
-    TAO_PEGTL_STRING("今年"), TAO_PEGTL_STRING("优化"), TAO_PEGTL_STRING("依托"), TAO_PEGTL_STRING("依法"), TAO_PEGTL_STRING("促进"), TAO_PEGTL_STRING("保障"),
-    TAO_PEGTL_STRING("借助"), TAO_PEGTL_STRING("做好"), TAO_PEGTL_STRING("健全"), TAO_PEGTL_STRING("全体"), TAO_PEGTL_STRING("全力"), TAO_PEGTL_STRING("全部"),
-    TAO_PEGTL_STRING("全面"), TAO_PEGTL_STRING("关于"), TAO_PEGTL_STRING("其中"), TAO_PEGTL_STRING("减少"), TAO_PEGTL_STRING("出台"), TAO_PEGTL_STRING("分解"),
-    TAO_PEGTL_STRING("切实"), TAO_PEGTL_STRING("利用"), TAO_PEGTL_STRING("制定"), TAO_PEGTL_STRING("力争"), TAO_PEGTL_STRING("办好"), TAO_PEGTL_STRING("办理"),
-    TAO_PEGTL_STRING("加强"), TAO_PEGTL_STRING("加快"), TAO_PEGTL_STRING("协调"), TAO_PEGTL_STRING("印发"), TAO_PEGTL_STRING("压实"), TAO_PEGTL_STRING("去年"),
-    TAO_PEGTL_STRING("及时"), TAO_PEGTL_STRING("发展"), TAO_PEGTL_STRING("发挥"), TAO_PEGTL_STRING("另外"), TAO_PEGTL_STRING("召开"), TAO_PEGTL_STRING("各位"),
-    TAO_PEGTL_STRING("同时"), TAO_PEGTL_STRING("围绕"), TAO_PEGTL_STRING("坚决"), TAO_PEGTL_STRING("坚持"), TAO_PEGTL_STRING("培育"), TAO_PEGTL_STRING("增加"),
-    TAO_PEGTL_STRING("多家"), TAO_PEGTL_STRING("大力"), TAO_PEGTL_STRING("大家"), TAO_PEGTL_STRING("完善"), TAO_PEGTL_STRING("实施"), TAO_PEGTL_STRING("对于"),
-    TAO_PEGTL_STRING("对接"), TAO_PEGTL_STRING("尤其"), TAO_PEGTL_STRING("就要"), TAO_PEGTL_STRING("尽快"), TAO_PEGTL_STRING("希望"), TAO_PEGTL_STRING("带动"),
-    TAO_PEGTL_STRING("帮助"), TAO_PEGTL_STRING("年底"), TAO_PEGTL_STRING("广大"), TAO_PEGTL_STRING("建立"), TAO_PEGTL_STRING("建设"), TAO_PEGTL_STRING("开展"),
-    TAO_PEGTL_STRING("开辟"), TAO_PEGTL_STRING("引导"), TAO_PEGTL_STRING("引进"), TAO_PEGTL_STRING("强化"), TAO_PEGTL_STRING("当前"), TAO_PEGTL_STRING("成立"),
-    TAO_PEGTL_STRING("我们"), TAO_PEGTL_STRING("所在"), TAO_PEGTL_STRING("所有"), TAO_PEGTL_STRING("打造"), TAO_PEGTL_STRING("扩大"), TAO_PEGTL_STRING("抓好"),
-    TAO_PEGTL_STRING("抓紧"), TAO_PEGTL_STRING("持续"), TAO_PEGTL_STRING("指导"), TAO_PEGTL_STRING("按照"), TAO_PEGTL_STRING("推动"), TAO_PEGTL_STRING("推进"),
-    TAO_PEGTL_STRING("提供"), TAO_PEGTL_STRING("提升"), TAO_PEGTL_STRING("提高"), TAO_PEGTL_STRING("支持"), TAO_PEGTL_STRING("改造"), TAO_PEGTL_STRING("整合"),
-    TAO_PEGTL_STRING("新建"), TAO_PEGTL_STRING("明年"), TAO_PEGTL_STRING("明确"), TAO_PEGTL_STRING("有些"), TAO_PEGTL_STRING("有的"), TAO_PEGTL_STRING("服务"),
-    TAO_PEGTL_STRING("本次"), TAO_PEGTL_STRING("本级"), TAO_PEGTL_STRING("根据"), TAO_PEGTL_STRING("检查"), TAO_PEGTL_STRING("此外"), TAO_PEGTL_STRING("此次"),
+struct leading_word : longest_word<
+    TAO_PEGTL_STRING("上半年"), TAO_PEGTL_STRING("下半年"), TAO_PEGTL_STRING("习近平"), TAO_PEGTL_STRING("每一个"), TAO_PEGTL_STRING("进一步"), TAO_PEGTL_STRING("一些"),
+    TAO_PEGTL_STRING("一家"), TAO_PEGTL_STRING("一要"), TAO_PEGTL_STRING("三要"), TAO_PEGTL_STRING("上级"), TAO_PEGTL_STRING("下级"), TAO_PEGTL_STRING("不少"),
+    TAO_PEGTL_STRING("不断"), TAO_PEGTL_STRING("两家"), TAO_PEGTL_STRING("严格"), TAO_PEGTL_STRING("个别"), TAO_PEGTL_STRING("为了"), TAO_PEGTL_STRING("主动"),
+    TAO_PEGTL_STRING("举办"), TAO_PEGTL_STRING("也要"), TAO_PEGTL_STRING("争取"), TAO_PEGTL_STRING("二要"), TAO_PEGTL_STRING("今后"), TAO_PEGTL_STRING("今年"),
+    TAO_PEGTL_STRING("优化"), TAO_PEGTL_STRING("依托"), TAO_PEGTL_STRING("依法"), TAO_PEGTL_STRING("促进"), TAO_PEGTL_STRING("借助"), TAO_PEGTL_STRING("做好"),
+    TAO_PEGTL_STRING("健全"), TAO_PEGTL_STRING("全体"), TAO_PEGTL_STRING("全力"), TAO_PEGTL_STRING("全部"), TAO_PEGTL_STRING("全面"), TAO_PEGTL_STRING("关于"),
+    TAO_PEGTL_STRING("其中"), TAO_PEGTL_STRING("减少"), TAO_PEGTL_STRING("出台"), TAO_PEGTL_STRING("分解"), TAO_PEGTL_STRING("切实"), TAO_PEGTL_STRING("利用"),
+    TAO_PEGTL_STRING("制定"), TAO_PEGTL_STRING("力争"), TAO_PEGTL_STRING("办好"), TAO_PEGTL_STRING("办理"), TAO_PEGTL_STRING("加强"), TAO_PEGTL_STRING("加快"),
+    TAO_PEGTL_STRING("协调"), TAO_PEGTL_STRING("印发"), TAO_PEGTL_STRING("压实"), TAO_PEGTL_STRING("去年"), TAO_PEGTL_STRING("及时"), TAO_PEGTL_STRING("发挥"),
+    TAO_PEGTL_STRING("另外"), TAO_PEGTL_STRING("召开"), TAO_PEGTL_STRING("各位"), TAO_PEGTL_STRING("同时"), TAO_PEGTL_STRING("围绕"), TAO_PEGTL_STRING("坚决"),
+    TAO_PEGTL_STRING("坚持"), TAO_PEGTL_STRING("培育"), TAO_PEGTL_STRING("增加"), TAO_PEGTL_STRING("多家"), TAO_PEGTL_STRING("大力"), TAO_PEGTL_STRING("大家"),
+    TAO_PEGTL_STRING("完善"), TAO_PEGTL_STRING("实施"), TAO_PEGTL_STRING("对于"), TAO_PEGTL_STRING("对接"), TAO_PEGTL_STRING("尤其"), TAO_PEGTL_STRING("就要"),
+    TAO_PEGTL_STRING("尽快"), TAO_PEGTL_STRING("希望"), TAO_PEGTL_STRING("带动"), TAO_PEGTL_STRING("帮助"), TAO_PEGTL_STRING("年底"), TAO_PEGTL_STRING("广大"),
+    TAO_PEGTL_STRING("建立"), TAO_PEGTL_STRING("开展"), TAO_PEGTL_STRING("开辟"), TAO_PEGTL_STRING("引导"), TAO_PEGTL_STRING("引进"),
+    TAO_PEGTL_STRING("强化"), TAO_PEGTL_STRING("当前"), TAO_PEGTL_STRING("成立"), TAO_PEGTL_STRING("我们"), TAO_PEGTL_STRING("所在"), TAO_PEGTL_STRING("所有"),
+    TAO_PEGTL_STRING("打造"), TAO_PEGTL_STRING("扩大"), TAO_PEGTL_STRING("抓好"), TAO_PEGTL_STRING("抓紧"), TAO_PEGTL_STRING("持续"), TAO_PEGTL_STRING("按照"),
+    TAO_PEGTL_STRING("推动"), TAO_PEGTL_STRING("推进"), TAO_PEGTL_STRING("提供"), TAO_PEGTL_STRING("提升"), TAO_PEGTL_STRING("提高"), TAO_PEGTL_STRING("支持"),
+    TAO_PEGTL_STRING("改造"), TAO_PEGTL_STRING("整合"), TAO_PEGTL_STRING("新建"), TAO_PEGTL_STRING("明年"), TAO_PEGTL_STRING("明确"), TAO_PEGTL_STRING("有些"),
+    TAO_PEGTL_STRING("有的"), TAO_PEGTL_STRING("本次"), TAO_PEGTL_STRING("本级"), TAO_PEGTL_STRING("根据"), TAO_PEGTL_STRING("此外"), TAO_PEGTL_STRING("此次"),
     TAO_PEGTL_STRING("每个"), TAO_PEGTL_STRING("深化"), TAO_PEGTL_STRING("特别"), TAO_PEGTL_STRING("目前"), TAO_PEGTL_STRING("着力"), TAO_PEGTL_STRING("督促"),
-    TAO_PEGTL_STRING("督导"), TAO_PEGTL_STRING("瞄准"), TAO_PEGTL_STRING("研究"), TAO_PEGTL_STRING("确保"), TAO_PEGTL_STRING("示范"), TAO_PEGTL_STRING("积极"),
-    TAO_PEGTL_STRING("紧扣"), TAO_PEGTL_STRING("紧盯"), TAO_PEGTL_STRING("组建"), TAO_PEGTL_STRING("细化"), TAO_PEGTL_STRING("结合"), TAO_PEGTL_STRING("统筹"),
-    TAO_PEGTL_STRING("继续"), TAO_PEGTL_STRING("编制"), TAO_PEGTL_STRING("考核"), TAO_PEGTL_STRING("聚焦"), TAO_PEGTL_STRING("落实"), TAO_PEGTL_STRING("衔接"),
-    TAO_PEGTL_STRING("要求"), TAO_PEGTL_STRING("规范"), TAO_PEGTL_STRING("认真"), TAO_PEGTL_STRING("许多"), TAO_PEGTL_STRING("设立"), TAO_PEGTL_STRING("谋划"),
-    TAO_PEGTL_STRING("跟进"), TAO_PEGTL_STRING("还要"), TAO_PEGTL_STRING("这个"), TAO_PEGTL_STRING("这些"), TAO_PEGTL_STRING("这次"), TAO_PEGTL_STRING("通过"),
-    TAO_PEGTL_STRING("那些"), TAO_PEGTL_STRING("部分"), TAO_PEGTL_STRING("都要"), TAO_PEGTL_STRING("重点"), TAO_PEGTL_STRING("针对"), TAO_PEGTL_STRING("降低"),
-    TAO_PEGTL_STRING("鼓励"), TAO_PEGTL_STRING("该")> {};
+    TAO_PEGTL_STRING("瞄准"), TAO_PEGTL_STRING("确保"), TAO_PEGTL_STRING("示范"), TAO_PEGTL_STRING("积极"), TAO_PEGTL_STRING("紧扣"), TAO_PEGTL_STRING("紧盯"),
+    TAO_PEGTL_STRING("组建"), TAO_PEGTL_STRING("细化"), TAO_PEGTL_STRING("结合"), TAO_PEGTL_STRING("统筹"), TAO_PEGTL_STRING("继续"), TAO_PEGTL_STRING("编制"),
+    TAO_PEGTL_STRING("聚焦"), TAO_PEGTL_STRING("落实"), TAO_PEGTL_STRING("衔接"), TAO_PEGTL_STRING("要求"), TAO_PEGTL_STRING("规范"), TAO_PEGTL_STRING("认真"),
+    TAO_PEGTL_STRING("许多"), TAO_PEGTL_STRING("设立"), TAO_PEGTL_STRING("谋划"), TAO_PEGTL_STRING("跟进"), TAO_PEGTL_STRING("还要"), TAO_PEGTL_STRING("这个"),
+    TAO_PEGTL_STRING("这些"), TAO_PEGTL_STRING("这次"), TAO_PEGTL_STRING("通过"), TAO_PEGTL_STRING("那些"), TAO_PEGTL_STRING("部分"), TAO_PEGTL_STRING("都要"),
+    TAO_PEGTL_STRING("重点"), TAO_PEGTL_STRING("针对"), TAO_PEGTL_STRING("降低"), TAO_PEGTL_STRING("鼓励"), TAO_PEGTL_STRING("该")> {};
+
 // A count is no name: 两家银行, X家企业.
 struct count_word : seq<sor<plus<digit>, plus<redaction>, cn_numeral, one<U'两', U'几', U'多', U'数'>>,
                         one<U'家', U'个', U'户', U'名', U'位', U'所'>> {};
 
 // Words that contain a suffix character but are not the end of a unit's name.
-struct plain_word : sor<TAO_PEGTL_STRING("干部"), TAO_PEGTL_STRING("全部"), TAO_PEGTL_STRING("内部"),
+struct plain_word : longest_word<TAO_PEGTL_STRING("干部"), TAO_PEGTL_STRING("全部"), TAO_PEGTL_STRING("内部"),
                         TAO_PEGTL_STRING("外部"), TAO_PEGTL_STRING("局部"), TAO_PEGTL_STRING("局面"),
                         TAO_PEGTL_STRING("局势"), TAO_PEGTL_STRING("部分"), TAO_PEGTL_STRING("部署"),
                         TAO_PEGTL_STRING("行动"), TAO_PEGTL_STRING("行业"), TAO_PEGTL_STRING("行为"),
@@ -130,19 +134,20 @@ struct plain_word : sor<TAO_PEGTL_STRING("干部"), TAO_PEGTL_STRING("全部"), 
                         TAO_PEGTL_STRING("组团"), TAO_PEGTL_STRING("委托"), TAO_PEGTL_STRING("委员")> {};
 
 // Scope words a unit may begin with: 全县各级党组织, 县直各有关部门, 政府系统各级党组织.
-struct scope_word : sor<TAO_PEGTL_STRING("政府系统"), TAO_PEGTL_STRING("全省"), TAO_PEGTL_STRING("全市"),
+struct scope_word : longest_word<TAO_PEGTL_STRING("政府系统"), TAO_PEGTL_STRING("全省"), TAO_PEGTL_STRING("全市"),
                         TAO_PEGTL_STRING("全县"), TAO_PEGTL_STRING("全区"), TAO_PEGTL_STRING("全州"),
                         TAO_PEGTL_STRING("全旗"), TAO_PEGTL_STRING("全乡"), TAO_PEGTL_STRING("全镇"),
                         TAO_PEGTL_STRING("省直"), TAO_PEGTL_STRING("市直"), TAO_PEGTL_STRING("县直"),
                         TAO_PEGTL_STRING("区直"), TAO_PEGTL_STRING("州直"), TAO_PEGTL_STRING("辖区"),
                         TAO_PEGTL_STRING("各级"), TAO_PEGTL_STRING("有关"), TAO_PEGTL_STRING("相关"),
-                        TAO_PEGTL_STRING("其他"), one<U'各'>> {};
+                        TAO_PEGTL_STRING("其他"), TAO_PEGTL_STRING("各")> {};
 
 struct coordinator : sor<TAO_PEGTL_STRING("以及"), one<U'、', U'和', U'及', U'与'>> {};
 
 // Place names end a unit only where a separator or a cue follows: 各乡镇、 平襄镇和 各地各部门.
-struct place_suffix : sor<TAO_PEGTL_STRING("乡镇"), TAO_PEGTL_STRING("街道"),
-                          one<U'省', U'市', U'县', U'区', U'乡', U'镇', U'村', U'州', U'旗'>> {};
+struct place_suffix : longest_word<TAO_PEGTL_STRING("乡镇"), TAO_PEGTL_STRING("街道"), TAO_PEGTL_STRING("省"),
+                          TAO_PEGTL_STRING("市"), TAO_PEGTL_STRING("县"), TAO_PEGTL_STRING("区"), TAO_PEGTL_STRING("乡"),
+                          TAO_PEGTL_STRING("镇"), TAO_PEGTL_STRING("村"), TAO_PEGTL_STRING("州"), TAO_PEGTL_STRING("旗")> {};
 struct place_follow : sor<coordinator, one<U'，', U'。', U'；', U'：', U',', U';', U':', U'各', U'等', U'在', U'于',
                               U'对', U'向', U'将'>,
                           lead_cue, joint_cue, cooperate_cue, responsible_cue, modal_word, subject_adverb,
@@ -153,7 +158,7 @@ struct name_end : sor<unit_suffix, seq<place_suffix, at<place_follow>>> {};
 
 // Characters that never stand inside a unit's name.
 struct name_stop : one<U'的', U'要', U'把', U'对', U'将', U'被', U'让', U'使', U'给', U'向', U'从', U'以', U'由', U'为',
-                       U'是', U'了', U'在', U'于', U'与', U'及', U'等', U'并', U'而', U'但', U'就', U'都',
+                       U'是', U'了', U'在', U'于', U'与', U'及', U'等', U'并', U'而', U'但', U'都',
                        U'也', U'还', U'又', U'才', U'已', U'着', U'过', U'这', U'那', U'此', U'我', U'你', U'他', U'们',
                        U'各'> {};
 struct alias : seq<open_paren, rep_min_max<1, 6, han>, close_paren> {};  // 党组（党委） 各县（区）
@@ -183,9 +188,10 @@ struct shared_suffix : seq<opt<TAO_PEGTL_STRING("等")>,
                            sor<TAO_PEGTL_STRING("部门"), TAO_PEGTL_STRING("单位"), TAO_PEGTL_STRING("机构")>> {};
 struct category : seq<TAO_PEGTL_STRING("等"), opt<seq<sor<plus<digit>, cn_numeral>, one<U'家', U'个', U'户'>>>, unit> {};
 
-// A short name standing in a list (农业农村、 人社、就业部门) is a department even where
-// it could read as a place-named unit; before more text it is part of a name (农业农村局).
-struct listed_department : seq<department, at<sor<coordinator, shared_suffix>>> {};
+// A short name standing in a list (农业农村、 气象等部门) is a department even where it
+// could read as a place-named unit; before more text it is part of a name (农业农村局,
+// 就业部门).
+struct listed_department : seq<department, at<sor<coordinator, TAO_PEGTL_STRING("等")>>> {};
 struct list_item : sor<listed_department, unit> {};
 struct group : seq<list_item, star<one<U'、'>, list_item>, opt<sor<shared_suffix, category>>> {};
 // Groups join with 和 及 与 、, or follow one another when the next begins with 各 (各镇各部门).

@@ -62,8 +62,8 @@ struct completion : sor<TAO_PEGTL_STRING("完成"), TAO_PEGTL_STRING("建成"), 
                         TAO_PEGTL_STRING("上线"), TAO_PEGTL_STRING("落实"), TAO_PEGTL_STRING("全面"),
                         TAO_PEGTL_STRING("全部"), TAO_PEGTL_STRING("要"), comma> {};
 struct quarter_deadline : seq<opt<year>, sor<quarter, first_half, second_half>,
-                              sor<seq<opt<sor<one<U'末', U'底'>, TAO_PEGTL_STRING("中")>>, bound>,
-                                  one<U'末', U'底'>, at<completion>>> {};
+                              sor<seq<opt<sor<month_end, TAO_PEGTL_STRING("中")>>, bound>,
+                                  month_end, at<completion>>> {};
 // 本周内 本月内 本月底前 3日内 15个工作日内 两个月内
 struct this_week : sor<TAO_PEGTL_STRING("本周"), TAO_PEGTL_STRING("这周")> {};
 struct this_month : sor<TAO_PEGTL_STRING("本月"), TAO_PEGTL_STRING("当月")> {};

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "chars.hpp"
+#include "words.hpp"
 
 namespace gongwen::grammar {
 
@@ -21,13 +22,14 @@ struct responsible_cue : sor<TAO_PEGTL_STRING("具体负责"), TAO_PEGTL_STRING(
 
 // Modal and imperative words. 要 is one only where it is not part of a word
 // (重要 主要 需要 只要 要素 要点 …); words before it are checked by the caller.
-struct modal_word : sor<TAO_PEGTL_STRING("必须"), TAO_PEGTL_STRING("务必"), TAO_PEGTL_STRING("一定要"),
+struct modal_phrase : longest_word<TAO_PEGTL_STRING("必须"), TAO_PEGTL_STRING("务必"), TAO_PEGTL_STRING("一定要"),
                         TAO_PEGTL_STRING("确保"), TAO_PEGTL_STRING("力争"), TAO_PEGTL_STRING("抓紧"),
                         TAO_PEGTL_STRING("加快"), TAO_PEGTL_STRING("严禁"), TAO_PEGTL_STRING("不得"),
                         TAO_PEGTL_STRING("应当"), TAO_PEGTL_STRING("应该"), TAO_PEGTL_STRING("务求"),
                         TAO_PEGTL_STRING("切实"), TAO_PEGTL_STRING("一律"), TAO_PEGTL_STRING("坚决"),
                         TAO_PEGTL_STRING("禁止"), TAO_PEGTL_STRING("不准"), TAO_PEGTL_STRING("尽快"),
-                        TAO_PEGTL_STRING("责成"), TAO_PEGTL_STRING("督促"),
+                        TAO_PEGTL_STRING("责成"), TAO_PEGTL_STRING("督促")> {};
+struct modal_word : sor<modal_phrase,
                         seq<one<U'要'>, not_at<one<U'素', U'点', U'务', U'事', U'闻', U'害', U'地', U'津', U'塞', U'道', U'件', U'义', U'求'>>>> {};
 // The first character of a word that 要 ends: 重要 主要 需要 只要 首要 …
 struct not_modal_before_yao : one<U'重', U'主', U'需', U'只', U'摘', U'纲', U'首', U'紧', U'次', U'概', U'提', U'简',
@@ -41,7 +43,7 @@ struct subject_adverb : sor<TAO_PEGTL_STRING("从现在起"), TAO_PEGTL_STRING("
 
 // What follows a unit that is the subject of its clause, with no role word or modal:
 // 省金融监管局在考核中予以奖励, 人行南昌中心支行给予再贷款倾斜, 各企业积极响应.
-struct subject_cue : sor<TAO_PEGTL_STRING("进一步"), TAO_PEGTL_STRING("给予"), TAO_PEGTL_STRING("指导"),
+struct subject_cue : longest_word<TAO_PEGTL_STRING("进一步"), TAO_PEGTL_STRING("给予"), TAO_PEGTL_STRING("指导"),
                          TAO_PEGTL_STRING("受理"), TAO_PEGTL_STRING("重点"), TAO_PEGTL_STRING("积极"),
                          TAO_PEGTL_STRING("主动"), TAO_PEGTL_STRING("认真"), TAO_PEGTL_STRING("全力"),
                          TAO_PEGTL_STRING("继续"), TAO_PEGTL_STRING("及时"), TAO_PEGTL_STRING("全面"),
@@ -51,24 +53,25 @@ struct subject_cue : sor<TAO_PEGTL_STRING("进一步"), TAO_PEGTL_STRING("给予
                          TAO_PEGTL_STRING("督促"), TAO_PEGTL_STRING("协调"), TAO_PEGTL_STRING("研究"),
                          TAO_PEGTL_STRING("严格"), TAO_PEGTL_STRING("依法"), TAO_PEGTL_STRING("按照"),
                          TAO_PEGTL_STRING("根据"), TAO_PEGTL_STRING("结合"), TAO_PEGTL_STRING("围绕"),
-                         one<U'在', U'于', U'对', U'向', U'将'>> {};
+                         TAO_PEGTL_STRING("在"), TAO_PEGTL_STRING("于"), TAO_PEGTL_STRING("对"),
+                         TAO_PEGTL_STRING("向"), TAO_PEGTL_STRING("将")> {};
 
 // Words after which a clause names the unit that acts, whatever verb follows:
-// 由相关部门协调解决, 希望省市帮扶单位充分发挥, 经江西证监局评估.
-struct introducer : sor<TAO_PEGTL_STRING("并由"), TAO_PEGTL_STRING("希望"), TAO_PEGTL_STRING("责成"),
-                        one<U'由', U'请', U'经'>> {};
+// 由相关部门协调解决, 希望省市帮扶单位充分发挥.
+struct introducer : longest_word<TAO_PEGTL_STRING("并由"), TAO_PEGTL_STRING("希望"), TAO_PEGTL_STRING("责成"),
+                                 TAO_PEGTL_STRING("由"), TAO_PEGTL_STRING("请")> {};
 // Verbs of approval, after which the unit named has no task: 经县政府同意.
 struct approval : sor<TAO_PEGTL_STRING("研究同意"), TAO_PEGTL_STRING("同意"), TAO_PEGTL_STRING("批准"),
                       TAO_PEGTL_STRING("审定"), TAO_PEGTL_STRING("审议")> {};
 
 // Words after which a new clause begins whose subject still needs a cue:
 // 督促融万公司加快…, 特别是分管领导要…, 要求各乡镇…
-struct clause_opener : sor<TAO_PEGTL_STRING("特别是"), TAO_PEGTL_STRING("尤其是"), TAO_PEGTL_STRING("其中"),
+struct clause_opener : longest_word<TAO_PEGTL_STRING("特别是"), TAO_PEGTL_STRING("尤其是"), TAO_PEGTL_STRING("其中"),
                            TAO_PEGTL_STRING("同时"), TAO_PEGTL_STRING("督促"), TAO_PEGTL_STRING("要求")> {};
 
 // Work reported as done: 了 (not 为了 了解 除了 …), 已经, 以来.
-struct perfective : sor<TAO_PEGTL_STRING("已经"), TAO_PEGTL_STRING("以来"), TAO_PEGTL_STRING("去年"),
-                        seq<one<U'了'>, not_at<one<U'解', U'结', U'如'>>>> {};
+struct perfective_word : longest_word<TAO_PEGTL_STRING("已经"), TAO_PEGTL_STRING("以来"), TAO_PEGTL_STRING("去年")> {};
+struct perfective : sor<perfective_word, seq<one<U'了'>, not_at<one<U'解', U'结', U'如'>>>> {};
 struct not_perfective_before_le : one<U'为', U'除', U'不', U'罢', U'得', U'受'> {};
 
 // （牵头单位：县住建局；配合单位：各乡镇；完成时限：2021年9月底前）

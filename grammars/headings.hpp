@@ -7,6 +7,7 @@
 #pragma once
 
 #include "chars.hpp"
+#include "words.hpp"
 #include "numerals.hpp"
 
 namespace gongwen::grammar {
@@ -71,7 +72,7 @@ struct article_marker : seq<one<U'第'>, sor<cn_numeral, arabic_numeral>, one<U'
 // Never a set phrase (事实上, 基础上 …) nor a clause (我们无论在什么岗位上，).
 struct topic_end : sor<TAO_PEGTL_STRING("方面"), one<U'上'>> {};
 struct topic_punct : one<U'，', U'：', U'。', U',', U':'> {};
-struct topic_set_phrase : sor<TAO_PEGTL_STRING("事实上"), TAO_PEGTL_STRING("实际上"), TAO_PEGTL_STRING("总体上"),
+struct topic_set_phrase : longest_word<TAO_PEGTL_STRING("事实上"), TAO_PEGTL_STRING("实际上"), TAO_PEGTL_STRING("总体上"),
                               TAO_PEGTL_STRING("基本上"), TAO_PEGTL_STRING("原则上"), TAO_PEGTL_STRING("历史上"),
                               TAO_PEGTL_STRING("基础上"), TAO_PEGTL_STRING("路上"), TAO_PEGTL_STRING("会议上"),
                               TAO_PEGTL_STRING("会上"), TAO_PEGTL_STRING("网上"), TAO_PEGTL_STRING("线上"),
@@ -80,14 +81,17 @@ struct topic_set_phrase : sor<TAO_PEGTL_STRING("事实上"), TAO_PEGTL_STRING("�
                               TAO_PEGTL_STRING("根本上"), TAO_PEGTL_STRING("客观上"), TAO_PEGTL_STRING("主观上"),
                               TAO_PEGTL_STRING("表面上"), TAO_PEGTL_STRING("实质上"), TAO_PEGTL_STRING("理论上"),
                               TAO_PEGTL_STRING("以上"), TAO_PEGTL_STRING("之上")> {};
-struct topic_clause_word : sor<TAO_PEGTL_STRING("无论"), TAO_PEGTL_STRING("不论"), TAO_PEGTL_STRING("如果"),
+struct topic_clause_word : longest_word<TAO_PEGTL_STRING("无论"), TAO_PEGTL_STRING("不论"), TAO_PEGTL_STRING("如果"),
                                TAO_PEGTL_STRING("假如"), TAO_PEGTL_STRING("只要"), TAO_PEGTL_STRING("只有"),
                                TAO_PEGTL_STRING("什么"), TAO_PEGTL_STRING("怎么"), TAO_PEGTL_STRING("已经"),
                                TAO_PEGTL_STRING("正在"), TAO_PEGTL_STRING("他们"), TAO_PEGTL_STRING("大家"),
                                TAO_PEGTL_STRING("都要"), TAO_PEGTL_STRING("也要"), TAO_PEGTL_STRING("就要"),
                                TAO_PEGTL_STRING("还要"), TAO_PEGTL_STRING("又要"), TAO_PEGTL_STRING("都是"),
                                TAO_PEGTL_STRING("也是"), TAO_PEGTL_STRING("就是"), TAO_PEGTL_STRING("还是"),
-                               one<U'我', U'你', U'咱', U'她', U'它', U'这', U'那', U'哪', U'把', U'被'>> {};
+                               TAO_PEGTL_STRING("我"), TAO_PEGTL_STRING("你"), TAO_PEGTL_STRING("咱"),
+                               TAO_PEGTL_STRING("她"), TAO_PEGTL_STRING("它"), TAO_PEGTL_STRING("这"),
+                               TAO_PEGTL_STRING("那"), TAO_PEGTL_STRING("哪"), TAO_PEGTL_STRING("把"),
+                               TAO_PEGTL_STRING("被")> {};
 // A count of aspects is a clause too: 重点抓好四个方面。
 struct topic_count : seq<one<U'一', U'二', U'三', U'四', U'五', U'六', U'七', U'八', U'九', U'十', U'两', U'几', U'多',
                              U'各', U'诸', U'数'>, opt<one<U'个', U'大', U'项'>>, TAO_PEGTL_STRING("方面")> {};

@@ -23,7 +23,8 @@ namespace {
 namespace pegtl = tao::pegtl;
 namespace g = gongwen::grammar;
 
-using input = pegtl::memory_input<pegtl::tracking_mode::lazy>;
+// Inputs over parts of the text: no line tracking, no owned source name.
+using input = pegtl::memory_input<pegtl::tracking_mode::lazy, pegtl::eol::lf_crlf, const char*>;
 
 /// Length of what Rule matches at text[b…) within text[…e), 0 when it does not match.
 template <class Rule>
@@ -245,6 +246,16 @@ struct deadline_action<g::this_week> {
   }
 };
 
+bool is_cn_digit(char32_t c) {
+  switch (c) {
+    case U'一': case U'二': case U'三': case U'四': case U'五': case U'六': case U'七': case U'八': case U'九':
+    case U'十': case U'两': case U'半':
+      return true;
+    default:
+      return false;
+  }
+}
+
 /// Code points a deadline can start with (a cheap filter before the grammar).
 bool may_start_deadline(char32_t c) {
   if ((c >= U'0' && c <= U'9') || (c >= U'０' && c <= U'９')) return true;
@@ -328,6 +339,67 @@ std::string without_quotes(std::string_view s) {
 
 enum class cue_kind { none, lead, joint, cooperate, responsible, modal };
 
+/// The last characters of the words that can end a unit (局 部门→门 乡镇→镇 同志→志 …),
+/// read from the grammar's own word lists.
+class unit_finals {
+ public:
+  unit_finals() {
+    add(g::organisation_suffix::words.words);
+    add(g::office_word::words.words);
+    add(g::place_suffix::words.words);
+    set(U'志');  // 同志
+    set(U'地');  // 各地
+    set(U'区');  // 各地区
+  }
+  bool contains(char32_t c) const { return c < 0x10000 && bits_[c]; }
+
+ private:
+  void set(char32_t c) {
+    if (c < 0x10000) bits_[c] = true;
+  }
+  template <class Words>
+  void add(const Words& words) {
+    for (std::string_view w : words) {
+      std::string_view v = w;
+      // skip closing quotes: “一把手” ends with 手
+      while (!v.empty() && (ends_with(v, "”") || ends_with(v, "\""))) v.remove_suffix(ends_with(v, "”") ? 3 : 1);
+      if (!v.empty()) set(decode_before(v, v.size()).cp);
+    }
+  }
+  std::vector<bool> bits_ = std::vector<bool>(0x10000, false);
+};
+
+/// Where units can start in a sentence: only where a character that ends one lies
+/// ahead before the clause ends (lists run on over 、 and 等, names over （区）). One
+/// backward pass; then each question is a lookup.
+class unit_reach {
+ public:
+  /// next_final is a buffer the caller keeps, so that no sentence allocates.
+  unit_reach(std::string_view t, std::size_t b, std::size_t e, std::vector<std::uint32_t>& next_final)
+      : b_(b), next_final_(next_final) {
+    static const unit_finals finals;
+    next_final_.assign(e - b + 1, static_cast<std::uint32_t>(e));
+    std::size_t next = e;  // the nearest final character at or after a position, before a stop
+    for (std::size_t p = e; p > b;) {
+      const code_point c = decode_before(t, p);
+      p -= c.len;
+      if (finals.contains(c.cp)) next = p;
+      else if (c.cp != U'、' && c.cp != U'（' && c.cp != U'）' && c.cp != U'(' && c.cp != U')' && c.cp != U'“' &&
+               c.cp != U'”' && is_punct(c.cp))
+        next = e;
+      next_final_[p - b] = static_cast<std::uint32_t>(next);
+    }
+  }
+  bool may_hold_unit(std::size_t p, std::size_t e) const {
+    const std::size_t f = next_final_[p - b_];
+    return f < e && f - p <= 48 * 3;
+  }
+
+ private:
+  std::size_t b_;
+  std::vector<std::uint32_t>& next_final_;
+};
+
 /// First characters of the scope words (全县 县直 相关 有关 辖区 各级 …) and of
 /// place-named units (县公安局, 市生态环境局×分局).
 bool may_begin_scope(char32_t c) {
@@ -349,6 +421,12 @@ class sentence_reader {
   sentence_analysis run() {
     scan_modal_and_perfective();
     find_deadlines(t_, static_cast<offset>(b_), static_cast<offset>(e_), result_.deadlines);
+    // 上半年，… and 三季度，… frame a sentence in time; a deadline needs more to set one.
+    for (const deadline& d : result_.deadlines) {
+      const bool frame = (d.half || d.quarter) && !d.month && d.by == deadline::bound::during && d.of == deadline::part::none &&
+                         d.text.end < e_ && (decode_at(t_, d.text.end).cp == U'，' || decode_at(t_, d.text.end).cp == U',');
+      if (!frame) result_.sets_deadline = true;
+    }
     read_assignments();
     read_units();
     result_.assignment_only = assignment_only_ || wholly_parenthesised();
@@ -368,12 +446,24 @@ class sentence_reader {
     return true;
   }
 
+  /// First characters of the modal words and of the perfective markers.
+  static bool may_begin_modal(char32_t c) {
+    switch (c) {
+      case U'必': case U'务': case U'一': case U'确': case U'力': case U'抓': case U'加': case U'严': case U'不':
+      case U'应': case U'切': case U'坚': case U'禁': case U'尽': case U'责': case U'督': case U'要':
+        return true;
+      default:
+        return false;
+    }
+  }
+  static bool may_begin_perfective(char32_t c) { return c == U'了' || c == U'已' || c == U'以' || c == U'去'; }
+
   void scan_modal_and_perfective() {
     for (std::size_t p = b_; p < e_;) {
       const code_point c = decode_at(t_, p);
       std::size_t len = 0;
-      if (!result_.has_modal && modal_at(p, len)) result_.has_modal = true;
-      if (!result_.perfective && match_at<g::perfective>(t_, p, e_)) {
+      if (!result_.has_modal && may_begin_modal(c.cp) && modal_at(p, len)) result_.has_modal = true;
+      if (!result_.perfective && may_begin_perfective(c.cp) && match_at<g::perfective>(t_, p, e_)) {
         const bool le = t_.substr(p, 3) == "了";
         if (!le || p == b_ || !match_at<g::not_perfective_before_le>(t_, p - decode_before(t_, p).len, p))
           result_.perfective = true;
@@ -424,6 +514,7 @@ class sentence_reader {
       const std::size_t after = close < e_ ? close + decode_at(t_, close).len : e_;
       skip_.push_back({static_cast<offset>(p), static_cast<offset>(after)});
       result_.assignment = true;
+      result_.sets_deadline = result_.sets_deadline || !result_.deadlines.empty();
       // Nothing but the parenthesis: it belongs to the sentence before.
       std::size_t rest = skip_blanks(t_, after, e_);
       while (rest < e_ && is_punct(decode_at(t_, rest).cp)) rest += decode_at(t_, rest).len;
@@ -510,7 +601,11 @@ class sentence_reader {
 
   /// Parse a list of units at p; fills named agencies (roles unset). Returns its length.
   std::size_t read_list(std::size_t p, std::size_t e, std::vector<agency>& out) const {
-    list_state st;
+    thread_local list_state st;
+    st.items.clear();
+    st.group_ends.clear();
+    st.group_suffix.clear();
+    st.pending_suffix = {};
     input in(t_.data(), t_.data() + e, "");
     in.bump(p);
     if (!pegtl::parse<g::unit_list, list_action>(in, st)) return 0;
@@ -634,6 +729,8 @@ class sentence_reader {
   }
 
   void read_units() {
+    thread_local std::vector<std::uint32_t> buffer;
+    const unit_reach reach(t_, b_, e_, buffer);
     std::size_t p = b_;
     bool clause_start = true;     // at the sentence start or after a clause separator
     bool introduced = false;      // after 由 督促 希望 …: the subject needs no cue
@@ -656,14 +753,17 @@ class sentence_reader {
         introduced = cooperating = false;
         continue;
       }
-      if (const std::size_t intro = match_at<g::introducer>(t_, p, e_);
-          intro && (clause_start || (c.cp != U'请' && c.cp != U'经'))) {
+      const bool may_open = c.cp == U'并' || c.cp == U'希' || c.cp == U'责' || c.cp == U'由' || c.cp == U'请' ||
+                            c.cp == U'特' || c.cp == U'尤' || c.cp == U'其' || c.cp == U'同' || c.cp == U'督' ||
+                            c.cp == U'要';
+      if (const std::size_t intro = may_open ? match_at<g::introducer>(t_, p, e_) : 0;
+          intro && (clause_start || c.cp != U'请')) {
         p += intro;
         clause_start = true;
         introduced = true;
         continue;
       }
-      if (const std::size_t opener = match_at<g::clause_opener>(t_, p, e_)) {
+      if (const std::size_t opener = may_open ? match_at<g::clause_opener>(t_, p, e_) : 0) {
         p += opener;
         clause_start = true;
         continue;
@@ -675,11 +775,12 @@ class sentence_reader {
       // Away from a clause start a unit counts only with a cue after it (checked below).
       const bool may_start = clause_start || after_coordinator || cooperating || may_begin_scope(c.cp);
       std::vector<agency> found;
-      const std::size_t len = may_start ? read_list(p, e_, found) : 0;
+      const std::size_t len = may_start && reach.may_hold_unit(p, e_) ? read_list(p, e_, found) : 0;
       if (!len) {
         clause_start = false;
         introduced = false;
-        if (const std::size_t joint = match_at<g::joint_cue>(t_, p, e_)) {
+        cooperating = false;  // 会同 names the units right after it
+        if (const std::size_t joint = c.cp == U'会' ? match_at<g::joint_cue>(t_, p, e_) : 0) {
           p += joint;
           cooperating = true;
           continue;
@@ -708,7 +809,8 @@ class sentence_reader {
       // A bare suffix (部门协同) names a unit only alone, with a role word after it.
       const bool role_word = cue == cue_kind::lead || cue == cue_kind::cooperate || cue == cue_kind::responsible;
       const auto is_bare = [&](const agency& ag) {
-        return match_at<g::organisation_suffix>(t_, ag.text.begin, ag.text.end) == ag.text.size();
+        return match_at<g::organisation_suffix>(t_, ag.text.begin, ag.text.end) == ag.text.size() ||
+               match_at<g::comrade>(t_, ag.text.begin, ag.text.end) == ag.text.size();
       };
       if (found.size() == 1 && is_bare(found.front()) && !role_word) keep = false;
       if (found.size() > 1) found.erase(std::remove_if(found.begin(), found.end(), is_bare), found.end());
@@ -754,7 +856,15 @@ void split_sentences(std::string_view text, offset begin, offset end, std::vecto
   };
   std::vector<open_mark> stack;
   std::vector<std::pair<offset, int>> edges;  // +1 at an opener, -1 at its closer
+  // Every bracket, quote and sentence end begins with one of these bytes.
+  auto interesting = [](unsigned char b) {
+    return b == 0xE2 || b == 0xE3 || b == 0xEF || b == '"' || b == '(' || b == ')' || b == '!' || b == '?' || b == ';';
+  };
   for (std::size_t i = begin; i < end;) {
+    if (!interesting(static_cast<unsigned char>(text[i]))) {
+      ++i;
+      continue;
+    }
     const code_point c = decode_at(text, i);
     char32_t closer = 0;
     if (c.cp == U'"' && !stack.empty() && stack.back().closer == U'"') {
@@ -787,6 +897,10 @@ void split_sentences(std::string_view text, offset begin, offset end, std::vecto
     if (b < e) out.push_back({static_cast<offset>(b), static_cast<offset>(e)});
   };
   for (std::size_t i = begin; i < end;) {
+    if (!interesting(static_cast<unsigned char>(text[i]))) {
+      ++i;
+      continue;
+    }
     while (edge < edges.size() && edges[edge].first <= i) depth += edges[edge++].second;
     const code_point c = decode_at(text, i);
     i += c.len;
@@ -809,6 +923,21 @@ void find_deadlines(std::string_view text, offset begin, offset end, std::vector
     if (p > begin && ((c.cp >= U'0' && c.cp <= U'9') || (c.cp >= U'０' && c.cp <= U'９'))) {
       const char32_t prev = decode_before(text, p).cp;
       if ((prev >= U'0' && prev <= U'9') || (prev >= U'０' && prev <= U'９') || prev == U'.') {
+        p += c.len;
+        continue;
+      }
+    }
+    // A Chinese numeral starts a deadline only with a unit of time close behind (三季度, 十二月, 两个月).
+    if (is_cn_digit(c.cp)) {
+      bool timed = false;
+      std::size_t q = p + c.len;
+      for (int k = 0; k < 3 && q < end && !timed; ++k) {
+        const code_point n = decode_at(text, q);
+        timed = n.cp == U'月' || n.cp == U'季' || n.cp == U'日' || n.cp == U'天' || n.cp == U'周' || n.cp == U'年' ||
+                n.cp == U'星' || n.cp == U'号';
+        q += n.len;
+      }
+      if (!timed) {
         p += c.len;
         continue;
       }

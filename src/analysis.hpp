@@ -21,8 +21,9 @@ struct sentence_analysis {
   bool perfective = false;         // reports work done (了, 已经 …)
   bool assignment = false;         // holds a （牵头单位：…） parenthesis
   bool assignment_only = false;    // is nothing but such a parenthesis
+  bool sets_deadline = false;      // a deadline that is not only a time frame (上半年，…)
   [[nodiscard]] bool is_directive() const {
-    return has_modal || assignment || !agencies.empty() || (!deadlines.empty() && !perfective);
+    return has_modal || assignment || !agencies.empty() || (sets_deadline && !perfective);
   }
 };
 

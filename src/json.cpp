@@ -115,28 +115,8 @@ class tree_writer {
     j_.end_array();
     j_.key("deadlines");
     j_.begin_array();
-    for (const deadline& d : doc_.deadlines(n)) deadline_(d);
+    for (const deadline& d : doc_.deadlines(n)) detail::write_deadline(j_, doc_, d);
     j_.end_array();
-  }
-
-  void deadline_(const deadline& d) {
-    j_.begin_object();
-    j_.member("text", doc_.text(d.text));
-    j_.key("span");
-    j_.pair(d.text.begin, d.text.end);
-    if (d.year) j_.member("year", d.year);
-    if (d.relative_year) j_.member("year_offset", d.year_offset);
-    if (d.half) j_.member("half", d.half);
-    if (d.quarter) j_.member("quarter", d.quarter);
-    if (d.month) j_.member("month", d.month);
-    if (d.week) j_.member("week", d.week);
-    if (d.day) j_.member("day", d.day);
-    static constexpr std::string_view parts[] = {"", "early", "middle", "late", "end"};
-    if (d.of != deadline::part::none) j_.member("part", parts[static_cast<int>(d.of)]);
-    static constexpr std::string_view bounds[] = {"before", "within", "during"};
-    j_.member("by", bounds[static_cast<int>(d.by)]);
-    if (d.redacted) j_.member("redacted", true);
-    j_.end_object();
   }
 
   detail::json_out j_;
@@ -144,6 +124,36 @@ class tree_writer {
 };
 
 }  // namespace
+
+namespace detail {
+
+void write_deadline(json_out& j, const document& doc, const deadline& d) {
+  j.begin_object();
+  j.member("text", doc.text(d.text));
+  j.key("span");
+  j.pair(d.text.begin, d.text.end);
+  if (d.year) j.member("year", d.year);
+  if (d.relative_year) j.member("year_offset", d.year_offset);
+  if (d.half) j.member("half", d.half);
+  if (d.quarter) j.member("quarter", d.quarter);
+  if (d.month) j.member("month", d.month);
+  if (d.week) j.member("week", d.week);
+  if (d.day) j.member("day", d.day);
+  static constexpr std::string_view parts[] = {"", "early", "middle", "late", "end"};
+  if (d.of != deadline::part::none) j.member("part", parts[static_cast<int>(d.of)]);
+  static constexpr std::string_view bounds[] = {"before", "within", "during"};
+  j.member("by", bounds[static_cast<int>(d.by)]);
+  if (d.redacted) j.member("redacted", true);
+  if (d.inherited()) {
+    j.member("inherited", true);
+    const node& from = doc[d.from];
+    j.key("from");
+    j.pair(from.span.begin, from.span.end);
+  }
+  j.end_object();
+}
+
+}  // namespace detail
 
 void write_json(std::string& out, const document& doc, const json_options& opts) {
   out.reserve(out.size() + doc.text().size() / 2 + doc.nodes().size() * 96 + 256);

@@ -134,3 +134,12 @@ class json_out {
 };
 
 }  // namespace gongwen::detail
+
+namespace gongwen {
+class document;
+struct deadline;
+namespace detail {
+/// A deadline as the tree and the ledger write it: text, span and its reading.
+void write_deadline(json_out& j, const document& doc, const deadline& d);
+}  // namespace detail
+}  // namespace gongwen

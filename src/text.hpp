@@ -16,7 +16,20 @@ struct code_point {
   std::uint32_t len = 0;
 };
 
+code_point decode_slow(std::string_view s, std::size_t i) noexcept;
+
+/// The code point at byte i. ASCII and the three-byte sequences of Chinese take the
+/// inline path; everything else (and every malformed sequence) the slow one.
 inline code_point decode_at(std::string_view s, std::size_t i) noexcept {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data()) + i;
+  if (p[0] < 0x80) return {p[0], 1};
+  if (p[0] >= 0xE1 && p[0] <= 0xEF && p[0] != 0xED && i + 2 < s.size() && (p[1] & 0xC0) == 0x80 &&
+      (p[2] & 0xC0) == 0x80)
+    return {(char32_t(p[0] & 0x0F) << 12) | (char32_t(p[1] & 0x3F) << 6) | char32_t(p[2] & 0x3F), 3};
+  return decode_slow(s, i);
+}
+
+inline code_point decode_slow(std::string_view s, std::size_t i) noexcept {
   const auto b0 = static_cast<unsigned char>(s[i]);
   if (b0 < 0x80) return {b0, 1};
   const std::size_t left = s.size() - i;

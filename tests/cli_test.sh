@@ -70,5 +70,21 @@ check "no input" 2 "$cli"
 check "encoding option" 0 "$cli" --encoding gb18030 "$src/tests/fixtures/notice-gb18030.txt"
 expect "GB18030 named" "$tmp/out" '"encoding":"GB18030"'
 
+check "tasks (CSV)" 0 "$cli" --format tasks "$speech"
+expect "CSV starts with a BOM and the columns" "$tmp/out" $'^\xEF\xBB\xBF序号,所在章节,任务内容,牵头单位,配合单位,责任单位,完成时限,行号,字节位置,文件'
+expect "a task row" "$tmp/out" '县商务局牵头、县财政局配合，×月底前发放第二批消费券×万元。,县商务局,县财政局,,×月底前,14,'
+check "tasks for two files: one header" 0 "$cli" --format tasks "$speech" "$src/tests/fixtures/plan.txt"
+[ "$(grep -c '序号,所在章节' "$tmp/out")" -eq 1 ] && echo "ok   one header" || { echo "FAIL one header"; failures=$((failures+1)); }
+check "tasks-jsonl" 0 "$cli" --format tasks-jsonl "$speech"
+expect "a JSON task" "$tmp/out" '"section_path":\["二","（三）","第一件事"\],"task":"县商务局牵头、县财政局配合'
+if command -v python3 >/dev/null; then
+  python3 -c 'import json,sys; [json.loads(l) for l in open(sys.argv[1])]' "$tmp/out" && echo "ok   each task parses" || { echo "FAIL tasks parse"; failures=$((failures+1)); }
+fi
+
+check "--no-directives" 0 "$cli" --no-directives "$speech"
+grep -q '"type":"directive"' "$tmp/out" && { echo "FAIL directives written"; failures=$((failures+1)); } || echo "ok   no directives"
+expect "structure kept" "$tmp/out" '"type":"section"'
+check "--no-directives with tasks" 2 "$cli" --no-directives --format tasks "$speech"
+
 [ $failures -eq 0 ] || { echo "$failures CLI checks failed"; exit 1; }
 echo "all CLI checks passed"

@@ -1,0 +1,111 @@
+// longest_word<Words...>: the longest of a fixed set of words, as one rule.
+//
+//   struct unit_suffix : longest_word<TAO_PEGTL_STRING("局"), TAO_PEGTL_STRING("委员会"), …> {};
+//
+// It matches what sor<> of the words would if they were sorted longest first, but
+// finds its candidates with a binary search on the first character instead of trying
+// every word in turn: word lists of a hundred entries are tried at every character of
+// a candidate name, and this is where the time goes.
+#pragma once
+
+#include <tao/pegtl.hpp>
+#include <tao/pegtl/contrib/analyze_traits.hpp>
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <cstring>
+#include <string_view>
+
+namespace gongwen::grammar {
+
+namespace words_detail {
+
+template <class>
+struct word_of;
+template <char... Cs>
+struct word_of<tao::pegtl::ascii::string<Cs...>> {
+  static constexpr char chars[sizeof...(Cs) + 1] = {Cs..., '\0'};
+  static constexpr std::string_view value{chars, sizeof...(Cs)};
+};
+
+/// Bytes of the UTF-8 sequence a lead byte begins (1 for ASCII and stray bytes).
+constexpr std::size_t sequence_length(unsigned char lead) noexcept {
+  return lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+}
+
+/// The first character's bytes packed into a number: the key words are sorted by.
+constexpr std::uint32_t first_key(std::string_view s) noexcept {
+  const std::size_t n = std::min(s.size(), sequence_length(static_cast<unsigned char>(s[0])));
+  std::uint32_t key = 0;
+  for (std::size_t i = 0; i < n; ++i) key = (key << 8) | static_cast<unsigned char>(s[i]);
+  return key;
+}
+
+template <std::size_t N>
+struct table {
+  std::array<std::string_view, N> words{};
+  std::array<std::uint32_t, N> keys{};
+  std::size_t longest = 0;
+  std::array<std::uint64_t, 64> filter{};  // a bit per first-character key modulo 4096
+  [[nodiscard]] constexpr bool may_start(std::uint32_t key) const noexcept {
+    return (filter[(key & 4095) >> 6] >> (key & 63)) & 1;
+  }
+};
+
+/// Words by first character, longest first within a character.
+template <std::size_t N>
+constexpr table<N> make_table(std::array<std::string_view, N> words) {
+  std::sort(words.begin(), words.end(), [](std::string_view a, std::string_view b) {
+    const auto ka = first_key(a), kb = first_key(b);
+    return ka != kb ? ka < kb : a.size() > b.size();
+  });
+  table<N> t;
+  for (std::size_t i = 0; i < N; ++i) {
+    t.words[i] = words[i];
+    t.keys[i] = first_key(words[i]);
+    t.longest = std::max(t.longest, words[i].size());
+    t.filter[(t.keys[i] & 4095) >> 6] |= std::uint64_t{1} << (t.keys[i] & 63);
+  }
+  return t;
+}
+
+}  // namespace words_detail
+
+template <class... Words>
+struct longest_word {
+  using rule_t = longest_word;
+  using subs_t = tao::pegtl::type_list<>;
+
+  static constexpr auto words =
+      words_detail::make_table<sizeof...(Words)>({words_detail::word_of<Words>::value...});
+
+  template <tao::pegtl::apply_mode, tao::pegtl::rewind_mode, template <typename...> class Action,
+            template <typename...> class Control, typename ParseInput, typename... States>
+  [[nodiscard]] static bool match(ParseInput& in, States&&... /*unused*/) {
+    const std::size_t available = in.size(words.longest);
+    if (available == 0) return false;
+    const auto* at = reinterpret_cast<const unsigned char*>(in.current());
+    const std::size_t n = std::min(available, words_detail::sequence_length(at[0]));
+    std::uint32_t key = 0;
+    for (std::size_t i = 0; i < n; ++i) key = (key << 8) | at[i];
+    if (!words.may_start(key)) return false;  // most characters begin no word: decided here
+    const auto* begin = words.keys.data();
+    const auto* end = begin + words.keys.size();
+    for (const auto* k = std::lower_bound(begin, end, key); k != end && *k == key; ++k) {
+      const std::string_view w = words.words[static_cast<std::size_t>(k - begin)];
+      if (w.size() <= available && std::memcmp(in.current(), w.data(), w.size()) == 0) {
+        in.bump(w.size());
+        return true;
+      }
+    }
+    return false;
+  }
+};
+
+}  // namespace gongwen::grammar
+
+// For tao::pegtl::analyze: the rule consumes input when it matches.
+template <typename Name, typename... Words>
+struct tao::pegtl::analyze_traits<Name, gongwen::grammar::longest_word<Words...>>
+    : tao::pegtl::analyze_any_traits<> {};

@@ -1,0 +1,363 @@
+// Sentences, directives, agencies with their roles, deadlines, assignments,
+// inheritance, and the task ledger.
+#include <doctest/doctest.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <ostream>
+
+#include "agencies.hpp"
+#include "deadlines.hpp"
+#include "helpers.hpp"
+
+namespace g = gongwen::grammar;
+using gongwen::test::data_path;
+using gongwen::test::match;
+using gongwen::test::read_file;
+
+namespace {
+
+/// Every agency of every directive, in order, as "name/its own text/role" (+ "*" when inherited).
+std::string units(const gongwen::document& doc) {
+  std::string out;
+  for (const auto& n : doc.nodes()) {
+    if (n.type != gongwen::node_type::directive) continue;
+    for (const auto& a : doc.agencies(n)) {
+      if (!out.empty()) out += "; ";
+      out += a.name + "/" + std::string(doc.text(a.text)) + "/" + std::string(gongwen::name(a.role));
+      if (a.inherited()) out += "*";
+    }
+  }
+  return out;
+}
+std::string units(std::string_view text) { return units(gongwen::parse(text)); }
+
+std::vector<std::string> directive_texts(const gongwen::document& doc) {
+  std::vector<std::string> out;
+  for (const auto& n : doc.nodes())
+    if (n.type == gongwen::node_type::directive) out.emplace_back(doc.text(n.span));
+  return out;
+}
+
+std::vector<gongwen::deadline> deadlines_in(std::string_view text, std::string* first_text = nullptr) {
+  const auto doc = gongwen::parse(text);
+  std::vector<gongwen::deadline> out;
+  for (const auto& n : doc.nodes())
+    if (n.type == gongwen::node_type::directive)
+      for (const auto& d : doc.deadlines(n)) out.push_back(d);
+  if (first_text && !out.empty()) *first_text = std::string(doc.text(out.front().text));
+  return out;
+}
+
+
+}  // namespace
+
+TEST_SUITE("sentences") {
+  TEST_CASE("a paragraph splits at 。！？； and their ASCII forms") {
+    const auto doc = gongwen::parse("要加快进度。要确保质量！要不要再议？要压实责任；要加强督查!要严格考核?要按期完成;要抓好落实\n");
+    CHECK(directive_texts(doc).size() == 8);
+  }
+
+  TEST_CASE("never inside quotes, book titles or brackets") {
+    const auto doc = gongwen::parse(
+        "各乡镇要按照“要加快推进。要确保质量。”的要求抓好落实。县发改局要落实《关于加快发展的意见。》精神。"
+        "县住建局牵头抓好改造（配合单位：各乡镇；完成时限：年底前）。\n");
+    CHECK(directive_texts(doc) == std::vector<std::string>{
+                                      "各乡镇要按照“要加快推进。要确保质量。”的要求抓好落实。",
+                                      "县发改局要落实《关于加快发展的意见。》精神。",
+                                      "县住建局牵头抓好改造（配合单位：各乡镇；完成时限：年底前）。"});
+  }
+
+  TEST_CASE("an unclosed quote does not swallow the rest of the paragraph") {
+    const auto doc = gongwen::parse("各乡镇要抓好“三清一改。县发改局要加快审批。\n");
+    CHECK(directive_texts(doc).size() == 2);
+  }
+
+  TEST_CASE("a heading's marker is not part of the directive") {
+    const auto doc = gongwen::parse("一、甲\n一是县发改局牵头，抓好项目。\n");
+    CHECK(directive_texts(doc) == std::vector<std::string>{"县发改局牵头，抓好项目。"});
+  }
+}
+
+TEST_SUITE("grammar: agencies") {
+  TEST_CASE("units ending in an organisation suffix, extended by further segments") {
+    CHECK(match<g::unit>("县发改局牵头") == "县发改局");
+    CHECK(match<g::unit>("市生态环境局×分局牵头") == "市生态环境局×分局");
+    CHECK(match<g::unit>("人行×支行要加强") == "人行×支行");
+    CHECK(match<g::unit>("人行南昌中心支行指导") == "人行南昌中心支行");
+    CHECK(match<g::unit>("县政府金融办、") == "县政府金融办");
+    CHECK(match<g::unit>("扶贫开发领导小组成员单位要") == "扶贫开发领导小组成员单位");
+    CHECK(match<g::unit>("高质量住房建设协调推进领导小组办公室要") == "高质量住房建设协调推进领导小组办公室");
+    CHECK(match<g::unit>("县直相关部门配合") == "县直相关部门");
+    CHECK(match<g::unit>("县直各有关部门要") == "县直各有关部门");
+    CHECK(match<g::unit>("全县政府系统各级党组（党委）要") == "全县政府系统各级党组（党委）");
+  }
+  TEST_CASE("place names, 各地, and people named by office") {
+    CHECK(match<g::unit>("各乡镇、各部门") == "各乡镇");
+    CHECK(match<g::unit>("相关乡镇配合") == "相关乡镇");
+    CHECK(match<g::unit>("平襄镇和县直") == "平襄镇");
+    CHECK(match<g::unit>("各镇村要落实") == "各镇村");
+    CHECK(match<g::unit>("各地各部门") == "各地");
+    CHECK(match<g::unit>("×同志要盯紧") == "×同志");
+    CHECK(match<g::unit>("县政府分管领导要") == "县政府分管领导");
+    CHECK(match<g::unit>("县政府各副县长要") == "县政府各副县长");
+    CHECK(match<g::unit>("县委书记要亲自抓") == "县委书记");
+    CHECK(match<g::unit>("各级河长牵头") == "各级河长");
+    CHECK(match<g::unit>("各级各部门“一把手”务必") == "各级各部门“一把手”");
+  }
+  TEST_CASE("not units: the audience, pronouns, people at large, words with a suffix character") {
+    CHECK_FALSE(match<g::unit>("各位代表要"));
+    CHECK_FALSE(match<g::unit>("我们要"));
+    CHECK_FALSE(match<g::unit>("广大党员干部要"));
+    CHECK_FALSE(match<g::unit>("帮扶对象要"));
+    CHECK_FALSE(match<g::unit>("同志们要"));
+    CHECK_FALSE(match<g::unit>("安排部署近期重点工作"));
+    CHECK_FALSE(match<g::unit>("事关全局和长远发展"));
+    CHECK_FALSE(match<g::unit>("两家银行与上级银行"));
+    CHECK_FALSE(match<g::unit>("支持工业园区发展"));
+  }
+  TEST_CASE("lists, shared suffixes and categories") {
+    CHECK(match<g::unit_list>("人社、就业部门牵头") == "人社、就业部门");
+    CHECK(match<g::unit_list>("税务、财政、住建、自然资源等部门抓紧") == "税务、财政、住建、自然资源等部门");
+    CHECK(match<g::unit_list>("水利、交通、民委等部门及各乡镇要") == "水利、交通、民委等部门及各乡镇");
+    CHECK(match<g::unit_list>("县发改局等项目审批单位要") == "县发改局等项目审批单位");
+    CHECK(match<g::unit_list>("各镇各部门要") == "各镇各部门");
+    CHECK(match<g::unit_list>("商务、农业农村、国资等相关部门") == "商务、农业农村、国资等相关部门");
+  }
+}
+
+TEST_SUITE("agencies in sentences") {
+  TEST_CASE("roles: 牵头 lead, 配合 cooperate, 负责 and 要 responsible") {
+    CHECK(units("县发改局牵头、各职能部门配合，对已开工项目全力抓好保障。") ==
+          "县发改局/县发改局/lead; 各职能部门/各职能部门/cooperate");
+    CHECK(units("县税务局负责，严格按要求执行。县住建局要加快进度。") ==
+          "县税务局/县税务局/responsible; 县住建局/县住建局/responsible");
+    CHECK(units("由相关部门协调解决。") == "相关部门/相关部门/responsible");
+  }
+
+  TEST_CASE("会同: the first unit leads, the ones it names cooperate") {
+    CHECK(units("教育部门会同职教中心尽早谋划。") ==
+          "教育部门/教育部门/lead; 职教中心/职教中心/cooperate");
+    CHECK(units("各牵头部门要会同建设单位逐项梳理。") ==
+          "各牵头部门/各牵头部门/lead; 建设单位/建设单位/cooperate");
+  }
+
+  TEST_CASE("coordination with a shared suffix: each unit with the span of its own characters") {
+    const std::string text = "人社、就业部门牵头重点抓好以下工作。";
+    const auto doc = gongwen::parse(text);
+    CHECK(units(doc) == "人社部门/人社/lead; 就业部门/就业部门/lead");
+    CHECK(units("应急、水务、自然资源、气象等部门要建立会商机制。") ==
+          "应急部门/应急/responsible; 水务部门/水务/responsible; 自然资源部门/自然资源/responsible; 气象部门/气象/responsible");
+    CHECK(units("省发展改革、工业和信息化部门牵头，会同商务、农业农村等相关部门收集名单。") ==
+          "省发展改革部门/省发展改革/lead; 工业和信息化部门/工业和信息化部门/lead; 商务部门/商务/cooperate; 农业农村部门/农业农村/cooperate");
+  }
+
+  TEST_CASE("lists ended by 等, 及, 和, and offices lent along a list") {
+    CHECK(units("县发改局、县财政局、县供电公司等部门要严格落实。") ==
+          "县发改局/县发改局/responsible; 县财政局/县财政局/responsible; 县供电公司/县供电公司/responsible");
+    CHECK(units("县发改局等项目审批单位要建立帮办机制。") ==
+          "县发改局/县发改局/responsible; 项目审批单位/项目审批单位/responsible");
+    CHECK(units("平襄镇和县直各有关部门要严格按照要求。") ==
+          "平襄镇/平襄镇/responsible; 县直各有关部门/县直各有关部门/responsible");
+    CHECK(units("各乡镇、各部门主要负责同志要把责任扛在肩上。") ==
+          "各乡镇主要负责同志/各乡镇/responsible; 各部门主要负责同志/各部门主要负责同志/responsible");
+  }
+
+  TEST_CASE("subjects after people, adverbs and 特别是") {
+    CHECK(units("全县各级党组织和全体党员干部要坚决维护核心。") ==
+          "全县各级党组织/全县各级党组织/responsible");
+    CHECK(units("领导干部和各地各部门就一定要亲力亲为。") ==
+          "各地/各地/responsible; 各部门/各部门/responsible");
+    CHECK(units("各地各部门特别是主要负责同志，一定要深刻认识。") ==
+          "各地/各地/responsible; 各部门/各部门/responsible");
+  }
+
+  TEST_CASE("no unit: the audience, pronouns, people at large, objects of a verb") {
+    CHECK(units("各位代表要积极建言献策。我们要坚定信心。广大党员干部要带头示范。帮扶对象要主动参与。") == "");
+    CHECK(units("县里要加强与农业银行、X银行的沟通协调。") == "");
+    CHECK(units("经县政府同意，现将方案印发给你们。") == "");
+    CHECK(units("新冠肺炎疫情发生后，县防控指挥部第一时间安排部署了各项防控工作。") == "");
+  }
+
+  TEST_CASE("第一书记 is no heading, 县委书记 is an office") {
+    CHECK(gongwen::test::sections("一、甲\n第一书记要驻村抓好帮扶工作。\n") == "1:一、");
+    CHECK(units("县委书记要亲自抓、负总责。") == "县委书记/县委书记/responsible");
+  }
+}
+
+TEST_SUITE("grammar: deadlines") {
+  TEST_CASE("each form, with its reading") {
+    std::string text;
+    auto one = [&](const char* sentence) {
+      const auto ds = deadlines_in(sentence, &text);
+      REQUIRE(ds.size() == 1);
+      return ds.front();
+    };
+    using part = gongwen::deadline::part;
+    using bound = gongwen::deadline::bound;
+
+    auto d = one("要在×月底前完成。");
+    CHECK(text == "×月底前");
+    CHECK(d.redacted);
+    CHECK(d.month == 0);
+    CHECK(d.of == part::end);
+    CHECK(d.by == bound::before);
+
+    d = one("要在9月底前完成。");
+    CHECK(text == "9月底前");
+    CHECK(d.month == 9);
+    CHECK_FALSE(d.redacted);
+
+    d = one("要在年底前完成。");
+    CHECK(text == "年底前");
+    CHECK(d.relative_year);
+    CHECK(d.year_offset == 0);
+    CHECK(d.of == part::end);
+
+    d = one("要在年内完成。");
+    CHECK(text == "年内");
+    CHECK(d.relative_year);
+    CHECK(d.by == bound::within);
+
+    d = one("要在本周内完成。");
+    CHECK(text == "本周内");
+    CHECK(d.week == 1);
+    CHECK(d.by == bound::within);
+
+    d = one("要在9月份完成。");
+    CHECK(text == "9月份");
+    CHECK(d.month == 9);
+    CHECK(d.by == bound::during);
+
+    d = one("要在三季度完成主体工程。");
+    CHECK(text == "三季度");
+    CHECK(d.quarter == 3);
+
+    d = one("要在X月X日前完成。");
+    CHECK(text == "X月X日前");
+    CHECK(d.redacted);
+    CHECK(d.day == 0);
+
+    d = one("要在明年×月底完成。");
+    CHECK(text == "明年×月底");
+    CHECK(d.relative_year);
+    CHECK(d.year_offset == 1);
+    CHECK(d.redacted);
+
+    d = one("要在6月30日前完成。");
+    CHECK(d.month == 6);
+    CHECK(d.day == 30);
+
+    d = one("要在2021年6月底前完成。");
+    CHECK(d.year == 2021);
+    CHECK(d.month == 6);
+
+    d = one("要在第三季度末完成。");
+    CHECK(d.quarter == 3);
+    CHECK(d.of == part::end);
+
+    d = one("要在15个工作日内办结。");
+    CHECK(text == "15个工作日内");
+    CHECK(d.by == bound::within);
+    CHECK_FALSE(d.relative_year);
+
+    d = one("要在10月中旬前完成。");
+    CHECK(d.month == 10);
+    CHECK(d.of == part::middle);
+  }
+
+  TEST_CASE("dates and periods in running text are no deadlines") {
+    CHECK_FALSE(match<g::deadline>("2020年全县生产总值"));
+    CHECK_FALSE(match<g::deadline>("6月召开"));
+    CHECK_FALSE(match<g::deadline>("上半年经济运行形势"));
+    CHECK(deadlines_in("投资1.5亿元，要抓紧实施。").empty());
+  }
+
+  TEST_CASE("a time frame alone does not make a directive") {
+    CHECK(directive_texts(gongwen::parse("上半年，全县地区生产总值完成×亿元，同比增长×%。")).empty());
+    CHECK(directive_texts(gongwen::parse("下半年，要紧紧围绕年度目标任务。")).size() == 1);
+  }
+}
+
+TEST_SUITE("assignments and inheritance") {
+  TEST_CASE("（牵头单位：…；配合单位：…；完成时限：…） closes its item") {
+    const auto doc = gongwen::parse(
+        "1.完善收运体系。新建中转站×座。（牵头单位：县住建局；配合单位：各乡镇、县直相关部门；完成时限：2021年9月底前）\n");
+    CHECK(directive_texts(doc) ==
+          std::vector<std::string>{"新建中转站×座。（牵头单位：县住建局；配合单位：各乡镇、县直相关部门；完成时限：2021年9月底前）"});
+    CHECK(units(doc) == "县住建局/县住建局/lead; 各乡镇/各乡镇/cooperate; 县直相关部门/县直相关部门/cooperate");
+    std::string text;
+    const auto ds = deadlines_in("1.完善收运体系。新建中转站×座。（牵头单位：县住建局；完成时限：2021年9月底前）\n", &text);
+    REQUIRE(ds.size() == 1);
+    CHECK(text == "2021年9月底前");
+  }
+
+  TEST_CASE("责任单位 with 完成时限 in one parenthesis, and an unlabelled one") {
+    CHECK(units("2.推进分类减量。（责任单位：各县区人民政府，完成时限：2021年6月底前）\n") ==
+          "各县区人民政府/各县区人民政府/responsible");
+    CHECK(units("3.新建卫生厕所×座。（县农业农村局牵头，县卫健局配合）\n") ==
+          "县农业农村局/县农业农村局/lead; 县卫健局/县卫健局/cooperate");
+  }
+
+  TEST_CASE("units of a section's lead sentence govern the sub-sections below that name none") {
+    const auto doc = gongwen::parse(
+        "二要聚焦民生之基“稳就业”。县人社局牵头、相关乡镇配合，抓好三个方面的具体工作。岗位对接上，要加大对接力度。"
+        "就业奖补上，×月底前兑现补贴。城镇就业上，各乡镇要加大排查力度。\n");
+    CHECK(units(doc) == "县人社局/县人社局/lead; 相关乡镇/相关乡镇/cooperate; 县人社局/县人社局/lead*; 相关乡镇/相关乡镇/cooperate*; 县人社局/县人社局/lead*; 相关乡镇/相关乡镇/cooperate*; 各乡镇/各乡镇/responsible");
+    // The tree says where they come from: the lead sentence's directive.
+    for (const auto& n : doc.nodes()) {
+      if (n.type != gongwen::node_type::directive) continue;
+      for (const auto& a : doc.agencies(n))
+        if (a.inherited()) CHECK(doc.text(doc[a.from].span) == "县人社局牵头、相关乡镇配合，抓好三个方面的具体工作。");
+    }
+  }
+
+  TEST_CASE("inherited units are marked in the JSON") {
+    const std::string json = gongwen::to_json(gongwen::parse(
+        "一、甲\n县商务局牵头、各乡镇配合，抓好两件事。第一件事，本周内启动发放。第二件事，办好展销。\n"));
+    CHECK(json.find(R"("name":"县商务局","role":"lead","span":)") != std::string::npos);
+    CHECK(json.find(R"("inherited":true,"from":)") != std::string::npos);
+  }
+}
+
+TEST_SUITE("task ledger") {
+  TEST_CASE("rows, section paths, strongest role once, inherited marks") {
+    const auto doc = gongwen::parse(read_file(data_path("fixtures/speech-tasks.txt")));
+    const auto tasks = gongwen::task_ledger(doc);
+    REQUIRE(tasks.size() == 12);
+    std::vector<std::string> path;
+    for (const auto* s : tasks[3].sections) path.push_back(gongwen::short_label(doc, *s));
+    CHECK(path == std::vector<std::string>{"第一", "二要", "第一件事"});
+    REQUIRE(tasks[3].lead.size() == 1);
+    CHECK(tasks[3].lead.front()->inherited());
+    CHECK(tasks[8].lead.size() == 1);
+    CHECK(tasks[8].responsible.empty());  // 县人社局 is lead (牵头单位) and not listed again
+  }
+
+  TEST_CASE("CSV starts with a BOM and quotes what it must") {
+    std::string out;
+    gongwen::write_tasks_csv_header(out);
+    CHECK(out.rfind("\xEF\xBB\xBF序号,所在章节,任务内容,", 0) == 0);
+    gongwen::write_tasks_csv(out, gongwen::parse("县发改局要抓好\"三清\"工作，=SUM()也要查。\n"), "a,b.txt");
+    CHECK(out.find(R"("县发改局要抓好""三清""工作，=SUM()也要查。")") != std::string::npos);
+    CHECK(out.find(R"("a,b.txt")") != std::string::npos);
+  }
+
+  TEST_CASE("golden ledger of a fixture speech, CSV and JSON Lines") {
+    const auto doc = gongwen::parse(read_file(data_path("fixtures/speech-tasks.txt")));
+    std::string csv, jsonl;
+    gongwen::write_tasks_csv_header(csv);
+    gongwen::write_tasks_csv(csv, doc, "speech-tasks.txt");
+    gongwen::write_tasks_jsonl(jsonl, doc, "speech-tasks.txt");
+    for (const auto& [name, got] : {std::pair<std::string, std::string>{"golden/speech-tasks.csv", csv},
+                                    std::pair<std::string, std::string>{"golden/speech-tasks.jsonl", jsonl}}) {
+      if (const char* update = std::getenv("GONGWEN_UPDATE_GOLDEN"); update && *update == '1') {
+        std::ofstream(data_path(name), std::ios::binary) << got;
+        continue;
+      }
+      const std::string want = read_file(data_path(name));
+      REQUIRE_MESSAGE(!want.empty(), "missing " << name << " (run with GONGWEN_UPDATE_GOLDEN=1)");
+      CHECK_MESSAGE(got == want, "the ledger differs from " << name);
+    }
+  }
+}
