@@ -161,7 +161,7 @@ struct name_stop : one<U'的', U'要', U'把', U'对', U'将', U'被', U'让', U
                        U'是', U'了', U'在', U'于', U'与', U'及', U'等', U'并', U'而', U'但', U'都',
                        U'也', U'还', U'又', U'才', U'已', U'着', U'过', U'这', U'那', U'此', U'我', U'你', U'他', U'们',
                        U'各'> {};
-struct alias : seq<open_paren, rep_min_max<1, 6, han>, close_paren> {};  // 党组（党委） 各县（区）
+struct alias : seq<open_paren, rep_min_max<1, 8, sor<han, one<U'、'>>>, close_paren> {};  // 党组（党委） 各县（市、区）
 struct name_char : sor<alias, seq<not_at<name_stop>, sor<han, redaction>>> {};
 
 // 县发改局 | 县政府 (first segment, up to its first suffix) …

@@ -74,7 +74,11 @@ struct period_deadline : sor<seq<this_week, sor<within, seq<one<U'末'>, opt<bou
                              seq<this_month, sor<within, seq<one<U'底', U'末'>, opt<bound>>>>,
                              seq<period_count, period_unit, within>> {};
 
-struct deadline : sor<month_deadline, year_deadline, quarter_deadline, period_deadline> {};
+// 至6月30日 截至9月底: the end of a period that runs until then.
+struct until_word : sor<TAO_PEGTL_STRING("截止到"), TAO_PEGTL_STRING("截至"), TAO_PEGTL_STRING("截止"), one<U'至'>> {};
+struct until_deadline : seq<until_word, opt<year>, month, opt<sor<day, month_end>>> {};
+
+struct deadline : sor<month_deadline, year_deadline, quarter_deadline, period_deadline, until_deadline> {};
 // clang-format on
 
 }  // namespace gongwen::grammar

@@ -37,8 +37,11 @@ struct not_modal_before_yao : one<U'重', U'主', U'需', U'只', U'摘', U'纲'
 
 // Adverbs and times between a subject and its cue: 各乡镇也要, 各地各部门就一定要,
 // 各工作组从现在起就要.
-struct subject_adverb : sor<TAO_PEGTL_STRING("从现在起"), TAO_PEGTL_STRING("会后"), TAO_PEGTL_STRING("近期"),
-                            TAO_PEGTL_STRING("今后"), TAO_PEGTL_STRING("下半年"), TAO_PEGTL_STRING("一定"),
+struct subject_adverb : sor<longest_word<TAO_PEGTL_STRING("从现在起"), TAO_PEGTL_STRING("会后"), TAO_PEGTL_STRING("近期"),
+                                         TAO_PEGTL_STRING("今后"), TAO_PEGTL_STRING("下半年"), TAO_PEGTL_STRING("一定"),
+                                         TAO_PEGTL_STRING("按职责分工"), TAO_PEGTL_STRING("按照职责分工"),
+                                         TAO_PEGTL_STRING("按照职责"), TAO_PEGTL_STRING("按职责"), TAO_PEGTL_STRING("分别"),
+                                         TAO_PEGTL_STRING("共同")>,
                             one<U'都', U'也', U'均', U'就', U'还', U'亦', U'须'>> {};
 
 // What follows a unit that is the subject of its clause, with no role word or modal:

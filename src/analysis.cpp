@@ -100,6 +100,8 @@ template <>
 struct deadline_action<g::quarter_deadline> : read_fresh {};
 template <>
 struct deadline_action<g::period_deadline> : read_fresh {};
+template <>
+struct deadline_action<g::until_deadline> : read_fresh {};
 
 template <>
 struct deadline_action<g::year_digits> {
@@ -262,6 +264,7 @@ bool may_start_deadline(char32_t c) {
   switch (c) {
     case U'×': case U'X': case U'x': case U'Ｘ': case U'ｘ': case U'＊': case U'*':
     case U'今': case U'明': case U'后': case U'本': case U'当': case U'这': case U'年': case U'上': case U'下':
+    case U'至': case U'截':
     case U'第': case U'一': case U'二': case U'三': case U'四': case U'五': case U'六': case U'七': case U'八':
     case U'九': case U'十': case U'两': case U'半':
       return true;
@@ -492,8 +495,23 @@ class sentence_reader {
   // --- （牵头单位：…；配合单位：…；完成时限：…） -------------------------
 
   void read_assignments() {
+    bool clause_start = true;
     for (std::size_t p = b_; p < e_;) {
       const code_point c = decode_at(t_, p);
+      // 牵头单位：市发展改革委；配合单位：… written as a clause of its own, without brackets
+      if (clause_start && c.cp != U'（' && c.cp != U'(') {
+        const std::size_t label = match_at<g::assignment_label>(t_, p, e_);
+        const code_point after_label = label ? decode_at(t_, p + label) : code_point{};
+        if (label && (after_label.cp == U'：' || after_label.cp == U':')) {
+          read_assignment(p, e_);
+          skip_.push_back({static_cast<offset>(p), static_cast<offset>(e_)});
+          result_.assignment = true;
+          result_.sets_deadline = result_.sets_deadline || !result_.deadlines.empty();
+          if (p == b_) assignment_only_ = true;
+          return;
+        }
+      }
+      clause_start = c.cp == U'，' || c.cp == U'；' || c.cp == U'。' || c.cp == U',' || c.cp == U';' || is_blank(c.cp);
       if (c.cp != U'（' && c.cp != U'(') {
         p += c.len;
         continue;
@@ -543,7 +561,7 @@ class sentence_reader {
         if ((d.cp == U'；' || d.cp == U';' || d.cp == U'，' || d.cp == U',') &&
             match_at<g::assignment_label>(t_, skip_blanks(t_, end + d.len, e), e))
           break;
-        if (d.cp == U'；' || d.cp == U';') break;
+        if (is_sentence_end(d.cp)) break;
         end += d.len;
       }
       if (is_deadline) {
@@ -800,7 +818,11 @@ class sentence_reader {
         case cue_kind::responsible:
         case cue_kind::modal: r = role::responsible; break;
         case cue_kind::none:
-          if (cooperating) r = role::cooperate;
+          if (clause_start && (decode_at(t_, skip_blanks(t_, end, e_)).cp == U'：' ||
+                               decode_at(t_, skip_blanks(t_, end, e_)).cp == U':') &&
+              skip_blanks(t_, end, e_) < e_)
+            r = role::responsible;  // 县财政局：负责资金保障
+          else if (cooperating) r = role::cooperate;
           else if ((clause_start || introduced || after_coordinator) && modal_after_people(end)) r = role::responsible;
           else if ((clause_start || introduced) && !result_.perfective && subject_cue_at(end)) r = role::responsible;
           else keep = introduced && plain_subject(end);

@@ -163,6 +163,13 @@ TEST_SUITE("agencies in sentences") {
           "各乡镇主要负责同志/各乡镇/responsible; 各部门主要负责同志/各部门主要负责同志/responsible");
   }
 
+  TEST_CASE("names with an alias in brackets, duties by their division of labour") {
+    CHECK(units("各县（市、区）人民政府要切实履行主体责任。") == "各县（市、区）人民政府/各县（市、区）人民政府/responsible");
+    CHECK(units("市卫生健康委、市医保局按职责分工负责。") == "市卫生健康委/市卫生健康委/responsible; 市医保局/市医保局/responsible");
+    CHECK(units("请各乡镇于3月15日前将报表报送县统计局。") == "各乡镇/各乡镇/responsible");
+    CHECK(units("乡镇党委书记是第一责任人。") == "");
+  }
+
   TEST_CASE("subjects after people, adverbs and 特别是") {
     CHECK(units("全县各级党组织和全体党员干部要坚决维护核心。") ==
           "全县各级党组织/全县各级党组织/responsible");
@@ -264,6 +271,11 @@ TEST_SUITE("grammar: deadlines") {
     d = one("要在10月中旬前完成。");
     CHECK(d.month == 10);
     CHECK(d.of == part::middle);
+
+    d = one("即日起至6月30日，开展专项整治。");
+    CHECK(text == "至6月30日");
+    CHECK(d.month == 6);
+    CHECK(d.day == 30);
   }
 
   TEST_CASE("dates and periods in running text are no deadlines") {
@@ -297,6 +309,12 @@ TEST_SUITE("assignments and inheritance") {
           "各县区人民政府/各县区人民政府/responsible");
     CHECK(units("3.新建卫生厕所×座。（县农业农村局牵头，县卫健局配合）\n") ==
           "县农业农村局/县农业农村局/lead; 县卫健局/县卫健局/cooperate");
+  }
+
+  TEST_CASE("labels written as clauses, without brackets") {
+    CHECK(units("牵头单位：市发展改革委；配合单位：市财政局、市自然资源局。") ==
+          "市发展改革委/市发展改革委/lead; 市财政局/市财政局/cooperate; 市自然资源局/市自然资源局/cooperate");
+    CHECK(units("县财政局：负责资金保障和绩效管理。") == "县财政局/县财政局/responsible");
   }
 
   TEST_CASE("units of a section's lead sentence govern the sub-sections below that name none") {
