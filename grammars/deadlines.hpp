@@ -78,7 +78,11 @@ struct period_deadline : sor<seq<this_week, sor<within, seq<one<U'末'>, opt<bou
 struct until_word : sor<TAO_PEGTL_STRING("截止到"), TAO_PEGTL_STRING("截至"), TAO_PEGTL_STRING("截止"), one<U'至'>> {};
 struct until_deadline : seq<until_word, opt<year>, month, opt<sor<day, month_end>>> {};
 
-struct deadline : sor<month_deadline, year_deadline, quarter_deadline, period_deadline, until_deadline> {};
+// 每月5日前: a day of every month.
+struct monthly_deadline : seq<TAO_PEGTL_STRING("每月"), day, bound> {};
+
+struct deadline : sor<month_deadline, year_deadline, quarter_deadline, period_deadline, until_deadline,
+                      monthly_deadline> {};
 // clang-format on
 
 }  // namespace gongwen::grammar

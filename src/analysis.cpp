@@ -102,6 +102,8 @@ template <>
 struct deadline_action<g::period_deadline> : read_fresh {};
 template <>
 struct deadline_action<g::until_deadline> : read_fresh {};
+template <>
+struct deadline_action<g::monthly_deadline> : read_fresh {};
 
 template <>
 struct deadline_action<g::year_digits> {
@@ -264,7 +266,7 @@ bool may_start_deadline(char32_t c) {
   switch (c) {
     case U'×': case U'X': case U'x': case U'Ｘ': case U'ｘ': case U'＊': case U'*':
     case U'今': case U'明': case U'后': case U'本': case U'当': case U'这': case U'年': case U'上': case U'下':
-    case U'至': case U'截':
+    case U'至': case U'截': case U'每':
     case U'第': case U'一': case U'二': case U'三': case U'四': case U'五': case U'六': case U'七': case U'八':
     case U'九': case U'十': case U'两': case U'半':
       return true;
@@ -591,9 +593,12 @@ class sentence_reader {
     std::size_t p = b;
     while (p < e) {
       std::size_t piece_end = p;
+      int depth = 0;  // 各县（市、区）人民政府 is one unit
       while (piece_end < e) {
         const code_point d = decode_at(t_, piece_end);
-        if (d.cp == U'、' || d.cp == U'，' || d.cp == U',' || d.cp == U'/' || d.cp == U'；') break;
+        if (d.cp == U'（' || d.cp == U'(') ++depth;
+        if ((d.cp == U'）' || d.cp == U')') && depth > 0) --depth;
+        if (depth == 0 && (d.cp == U'、' || d.cp == U'，' || d.cp == U',' || d.cp == U'/' || d.cp == U'；')) break;
         piece_end += d.len;
       }
       std::size_t a = p, z = piece_end;

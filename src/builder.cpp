@@ -334,6 +334,7 @@ class builder {
         if (content.begin < content_from) content.begin = static_cast<offset>(std::min<std::size_t>(content_from, s.end));
         if (content.empty()) continue;
         sentence_analysis a = analyse_sentence(text, content);
+        if (a.assignment_only && before.empty() && close_item(id, a)) continue;
         if (a.assignment_only && !before.empty()) {
           // （牵头单位：…） on its own closes the sentence before it.
           if (last_draft == drafts_.size()) {
@@ -377,6 +378,54 @@ class builder {
       }
     }
     lay_out_drafts();
+  }
+
+  /// 牵头单位：… on a line of its own under an item: its units and deadline go to the
+  /// item's task, the last sentence of the paragraph before (made a directive if it
+  /// was not one). Returns false when there is no such paragraph in the same section.
+  bool close_item(node_id label_id, sentence_analysis& a) {
+    const node label = doc_.nodes_[label_id];
+    if (label.parent == no_node) return false;
+    node_id previous = no_node;  // the paragraph before, label lines not counted
+    for (const node& c : doc_.children(doc_.nodes_[label.parent])) {
+      if (c.span.begin >= label.span.begin) break;
+      if (c.type == node_type::paragraph &&
+          !std::binary_search(label_lines_.begin(), label_lines_.end(), doc_.id(c)))
+        previous = doc_.id(c);
+    }
+    if (previous == no_node) return false;
+    label_lines_.push_back(label_id);  // ids grow in document order: stays sorted
+    // Its last directive, or else its last sentence made one.
+    std::size_t target = drafts_.size();
+    for (std::size_t k = drafts_.size(); k-- > 0;) {
+      if (doc_.nodes_[drafts_[k].node].parent != previous) continue;
+      if (doc_.nodes_[drafts_[k].node].span.end + 8 >= doc_.nodes_[previous].span.end) target = k;
+      break;
+    }
+    if (target == drafts_.size()) {
+      std::vector<span> sentences;
+      const node prev = doc_.nodes_[previous];
+      split_sentences(doc_.text_, prev.span.begin, prev.span.end, sentences);
+      if (sentences.empty()) return false;
+      span last = sentences.back();
+      if (prev.parent != no_node) {  // not the marker of the item
+        const node& sec = doc_.nodes_[prev.parent];
+        if (sec.type == node_type::section && sec.ordinal.marker.begin == prev.span.begin && last.begin < sec.ordinal.marker.end) {
+          std::size_t b = sec.ordinal.marker.end, e = last.end;
+          trim(doc_.text_, b, e);
+          last = {static_cast<offset>(b), static_cast<offset>(e)};
+        }
+      }
+      if (last.empty()) return false;
+      draft fresh;
+      fresh.node = add(node_type::directive, previous, last, prev.line);
+      drafts_.push_back(std::move(fresh));
+    }
+    draft& d = drafts_[target];
+    for (agency& ag : a.agencies) d.agencies.push_back(std::move(ag));
+    for (const deadline& dl : a.deadlines) d.deadlines.push_back(dl);
+    d.assignment = true;
+    return true;
   }
 
   /// Units named in a section's lead sentence (the last sentence naming units before its
@@ -459,6 +508,7 @@ class builder {
   document doc_;
   std::vector<draft> drafts_;
   std::vector<std::int32_t> draft_of_;  // node id -> index in drafts_, or -1
+  std::vector<node_id> label_lines_;    // paragraphs that are only 牵头单位：… lines
 };
 
 }  // namespace detail

@@ -352,6 +352,24 @@ TEST_SUITE("task ledger") {
     CHECK(tasks[8].responsible.empty());  // 县人社局 is lead (牵头单位) and not listed again
   }
 
+  TEST_CASE("牵头单位/配合单位/完成时限 on lines of their own close the item above them") {
+    const auto doc = gongwen::parse(read_file(data_path("fixtures/plan-labels.txt")));
+    const auto tasks = gongwen::task_ledger(doc);
+    REQUIRE(tasks.size() == 5);
+    const auto& first = tasks.front();
+    CHECK(doc.text(first.directive->span) == "依托政务服务平台，推动高频事项网上可办率达到95%以上。");
+    REQUIRE(first.lead.size() == 1);
+    CHECK(first.lead.front()->name == "市政务服务数据管理局");
+    REQUIRE(first.cooperate.size() == 2);
+    CHECK(first.cooperate[1]->name == "各县（市、区）人民政府");
+    REQUIRE(first.deadlines.size() == 1);
+    CHECK(doc.text(first.deadlines.front()->text) == "2023年6月底前");
+    CHECK(tasks[1].responsible.size() == 2);
+    std::string text;
+    REQUIRE(tasks[4].deadlines.size() == 1);
+    CHECK(doc.text(tasks[4].deadlines.front()->text) == "每月5日前");
+  }
+
   TEST_CASE("CSV starts with a BOM and quotes what it must") {
     std::string out;
     gongwen::write_tasks_csv_header(out);
