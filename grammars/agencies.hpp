@@ -50,7 +50,7 @@ struct department_word : longest_word<
     TAO_PEGTL_STRING("铁路"), TAO_PEGTL_STRING("防汛")> {};
 
 // What ends the name of an organisation: 县发改局, 人行×支行, 扶贫开发领导小组成员单位.
-struct organisation_suffix : longest_word<
+struct organisation_suffix : longest_word<TAO_PEGTL_STRING("常委会"),
     TAO_PEGTL_STRING("街道办事处"), TAO_PEGTL_STRING("人民政府"), TAO_PEGTL_STRING("基层组织"), TAO_PEGTL_STRING("工作专班"), TAO_PEGTL_STRING("工作小组"), TAO_PEGTL_STRING("成员单位"),
     TAO_PEGTL_STRING("领导小组"), TAO_PEGTL_STRING("事务所"), TAO_PEGTL_STRING("信用社"), TAO_PEGTL_STRING("党工委"), TAO_PEGTL_STRING("党组织"), TAO_PEGTL_STRING("农商行"),
     TAO_PEGTL_STRING("分公司"), TAO_PEGTL_STRING("办公厅"), TAO_PEGTL_STRING("办公室"), TAO_PEGTL_STRING("卫生院"), TAO_PEGTL_STRING("发行人"), TAO_PEGTL_STRING("合作社"),
@@ -81,7 +81,8 @@ struct comrade : seq<TAO_PEGTL_STRING("同志"), not_at<one<U'们'>>> {};
 struct office_suffix : sor<comrade, office_word> {};
 
 // Words a unit's name never starts with: verbs, adverbs, pronouns, times (支持工业园区发展 names no unit).
-struct leading_word : longest_word<
+struct leading_word : longest_word<TAO_PEGTL_STRING("年内"), TAO_PEGTL_STRING("年底"), TAO_PEGTL_STRING("近期"),
+    TAO_PEGTL_STRING("届时"), TAO_PEGTL_STRING("会后"), TAO_PEGTL_STRING("此后"), TAO_PEGTL_STRING("以后"),
     TAO_PEGTL_STRING("上半年"), TAO_PEGTL_STRING("下半年"), TAO_PEGTL_STRING("习近平"), TAO_PEGTL_STRING("每一个"), TAO_PEGTL_STRING("进一步"), TAO_PEGTL_STRING("一些"),
     TAO_PEGTL_STRING("一家"), TAO_PEGTL_STRING("一要"), TAO_PEGTL_STRING("三要"), TAO_PEGTL_STRING("上级"), TAO_PEGTL_STRING("下级"), TAO_PEGTL_STRING("不少"),
     TAO_PEGTL_STRING("不断"), TAO_PEGTL_STRING("两家"), TAO_PEGTL_STRING("严格"), TAO_PEGTL_STRING("个别"), TAO_PEGTL_STRING("为了"), TAO_PEGTL_STRING("主动"),
@@ -114,7 +115,8 @@ struct count_word : seq<sor<plus<digit>, plus<redaction>, cn_numeral, one<U'两'
                         one<U'家', U'个', U'户', U'名', U'位', U'所'>> {};
 
 // Words that contain a suffix character but are not the end of a unit's name.
-struct plain_word : longest_word<TAO_PEGTL_STRING("干部"), TAO_PEGTL_STRING("全部"), TAO_PEGTL_STRING("内部"),
+struct plain_word : longest_word<TAO_PEGTL_STRING("组织"), TAO_PEGTL_STRING("城市"), TAO_PEGTL_STRING("城区"), TAO_PEGTL_STRING("地区"),
+                                 TAO_PEGTL_STRING("农村"), TAO_PEGTL_STRING("乡村"), TAO_PEGTL_STRING("干部"), TAO_PEGTL_STRING("全部"), TAO_PEGTL_STRING("内部"),
                         TAO_PEGTL_STRING("外部"), TAO_PEGTL_STRING("局部"), TAO_PEGTL_STRING("局面"),
                         TAO_PEGTL_STRING("局势"), TAO_PEGTL_STRING("部分"), TAO_PEGTL_STRING("部署"),
                         TAO_PEGTL_STRING("行动"), TAO_PEGTL_STRING("行业"), TAO_PEGTL_STRING("行为"),

@@ -17,8 +17,9 @@ struct cooperate_cue : seq<opt<sor<TAO_PEGTL_STRING("全力"), TAO_PEGTL_STRING(
                                    TAO_PEGTL_STRING("密切"), TAO_PEGTL_STRING("共同")>>,
                            sor<TAO_PEGTL_STRING("配合"), TAO_PEGTL_STRING("协助"), TAO_PEGTL_STRING("协同"),
                                TAO_PEGTL_STRING("协办"), TAO_PEGTL_STRING("参与")>> {};
-struct responsible_cue : sor<TAO_PEGTL_STRING("具体负责"), TAO_PEGTL_STRING("分别负责"), TAO_PEGTL_STRING("共同负责"),
-                             TAO_PEGTL_STRING("负总责"), TAO_PEGTL_STRING("各负其责"), TAO_PEGTL_STRING("负责")> {};
+struct responsible_cue : seq<sor<TAO_PEGTL_STRING("具体负责"), TAO_PEGTL_STRING("分别负责"), TAO_PEGTL_STRING("共同负责"),
+                                 TAO_PEGTL_STRING("负总责"), TAO_PEGTL_STRING("各负其责"), TAO_PEGTL_STRING("负责")>,
+                             not_at<one<U'制', U'人'>>> {};  // not 市长负责制, 负责人
 
 // Modal and imperative words. 要 is one only where it is not part of a word
 // (重要 主要 需要 只要 要素 要点 …); words before it are checked by the caller.

@@ -839,6 +839,12 @@ class sentence_reader {
         return match_at<g::organisation_suffix>(t_, ag.text.begin, ag.text.end) == ag.text.size() ||
                match_at<g::comrade>(t_, ag.text.begin, ag.text.end) == ag.text.size();
       };
+      // A place character alone (地|区加快崛起) names no unit.
+      const auto is_place_alone = [&](const agency& ag) {
+        return match_at<g::place_suffix>(t_, ag.text.begin, ag.text.end) == ag.text.size();
+      };
+      found.erase(std::remove_if(found.begin(), found.end(), is_place_alone), found.end());
+      if (found.empty()) keep = false;
       if (found.size() == 1 && is_bare(found.front()) && !role_word) keep = false;
       if (found.size() > 1) found.erase(std::remove_if(found.begin(), found.end(), is_bare), found.end());
       if (keep) {
