@@ -104,12 +104,7 @@ class tree_writer {
       j_.key("span");
       j_.pair(a.text.begin, a.text.end);
       j_.member("text", doc_.text(a.text));
-      if (a.inherited()) {
-        j_.member("inherited", true);
-        const node& from = doc_[a.from];
-        j_.key("from");
-        j_.pair(from.span.begin, from.span.end);
-      }
+      if (a.inherited()) detail::write_origin(j_, doc_, a.from);
       j_.end_object();
     }
     j_.end_array();
@@ -144,13 +139,15 @@ void write_deadline(json_out& j, const document& doc, const deadline& d) {
   static constexpr std::string_view bounds[] = {"before", "within", "during"};
   j.member("by", bounds[static_cast<int>(d.by)]);
   if (d.redacted) j.member("redacted", true);
-  if (d.inherited()) {
-    j.member("inherited", true);
-    const node& from = doc[d.from];
-    j.key("from");
-    j.pair(from.span.begin, from.span.end);
-  }
+  if (d.inherited()) write_origin(j, doc, d.from);
   j.end_object();
+}
+
+void write_origin(json_out& j, const document& doc, std::uint32_t from) {
+  j.member("inherited", true);
+  const node& source = doc[from];
+  j.key("from");
+  j.pair(source.span.begin, source.span.end);
 }
 
 }  // namespace detail

@@ -141,5 +141,7 @@ struct deadline;
 namespace detail {
 /// A deadline as the tree and the ledger write it: text, span and its reading.
 void write_deadline(json_out& j, const document& doc, const deadline& d);
+/// "inherited": true and "from": the span of the directive an inherited item came from.
+void write_origin(json_out& j, const document& doc, std::uint32_t from);
 }  // namespace detail
 }  // namespace gongwen

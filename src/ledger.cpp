@@ -34,8 +34,7 @@ void csv_field(std::string& out, std::string_view v) {
   out.push_back('"');
 }
 
-std::string join_units(const document& doc, const std::vector<const agency*>& units) {
-  (void)doc;
+std::string join_units(const std::vector<const agency*>& units) {
   std::string s;
   for (const agency* a : units) {
     if (!s.empty()) s.append("、");
@@ -72,10 +71,8 @@ void units_json(detail::json_out& j, const document& doc, std::string_view key, 
     j.member("name", a->name);
     j.key("span");
     j.pair(a->text.begin, a->text.end);
-    j.member("inherited", a->inherited());
-    if (a->inherited()) {
-      j.member("from_line", doc[a->from].line);
-    }
+    if (a->inherited()) detail::write_origin(j, doc, a->from);
+    else j.member("inherited", false);
     j.end_object();
   }
   j.end_array();
@@ -149,11 +146,11 @@ void write_tasks_csv(std::string& out, const document& doc, std::string_view nam
     out.push_back(',');
     csv_field(out, doc.text(d.span));
     out.push_back(',');
-    csv_field(out, join_units(doc, t.lead));
+    csv_field(out, join_units(t.lead));
     out.push_back(',');
-    csv_field(out, join_units(doc, t.cooperate));
+    csv_field(out, join_units(t.cooperate));
     out.push_back(',');
-    csv_field(out, join_units(doc, t.responsible));
+    csv_field(out, join_units(t.responsible));
     out.push_back(',');
     csv_field(out, join_deadlines(doc, t.deadlines));
     fmt::format_to(std::back_inserter(out), ",{},{}-{},", d.line, d.span.begin, d.span.end);

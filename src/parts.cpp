@@ -47,33 +47,9 @@ bool ends_with_any(std::string_view s, const Words& words) {
   return std::any_of(words.begin(), words.end(), [&](std::string_view w) { return ends_with(s, w); });
 }
 
-bool has_sentence_punct(std::string_view s) {
-  for (std::size_t i = 0; i < s.size();) {
-    const code_point c = decode_at(s, i);
-    if (is_sentence_end(c.cp)) return true;
-    i += c.len;
-  }
-  return false;
-}
-
-bool has_any_punct(std::string_view s) {
-  for (std::size_t i = 0; i < s.size();) {
-    const code_point c = decode_at(s, i);
-    if (is_punct(c.cp)) return true;
-    i += c.len;
-  }
-  return false;
-}
-
-std::size_t han_count(std::string_view s) {
-  std::size_t n = 0;
-  for (std::size_t i = 0; i < s.size();) {
-    const code_point c = decode_at(s, i);
-    n += is_han(c.cp);
-    i += c.len;
-  }
-  return n;
-}
+bool has_sentence_punct(std::string_view s) { return any_code_point(s, is_sentence_end); }
+bool has_any_punct(std::string_view s) { return any_code_point(s, is_punct); }
+std::size_t han_count(std::string_view s) { return count_code_points(s, is_han); }
 
 bool has_latin(std::string_view s) {
   return std::any_of(s.begin(), s.end(), [](char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; });

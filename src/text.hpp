@@ -92,6 +92,27 @@ inline std::size_t count_chars(std::string_view s) noexcept {
   return s.size() - continuation;
 }
 
+/// Whether any code point of s satisfies pred, and how many do.
+template <class Pred>
+bool any_code_point(std::string_view s, Pred pred) {
+  for (std::size_t i = 0; i < s.size();) {
+    const code_point c = decode_at(s, i);
+    if (pred(c.cp)) return true;
+    i += c.len;
+  }
+  return false;
+}
+template <class Pred>
+std::size_t count_code_points(std::string_view s, Pred pred) {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    const code_point c = decode_at(s, i);
+    n += pred(c.cp) ? 1 : 0;
+    i += c.len;
+  }
+  return n;
+}
+
 inline bool is_han(char32_t c) noexcept {
   return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
          (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3134F);
