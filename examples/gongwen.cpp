@@ -51,7 +51,8 @@ struct cli {
 };
 
 int usage_error(const std::string& message) {
-  std::fprintf(stderr, "gongwen: %s\nTry 'gongwen --help' for more information.\n", message.c_str());
+  std::fprintf(stderr, "gongwen: %s\nTry 'gongwen --help' for more information.\n",
+               message.c_str());
   return 2;
 }
 
@@ -81,7 +82,9 @@ bool read_input(const std::string& path, std::string& out, std::string& error) {
   return ok;
 }
 
-void write_out(const std::string& s) { std::fwrite(s.data(), 1, s.size(), stdout); }
+void write_out(const std::string& s) {
+  std::fwrite(s.data(), 1, s.size(), stdout);
+}
 
 }  // namespace
 
@@ -103,7 +106,8 @@ int main(int argc, char** argv) {
       write_out(std::string(usage_text));
       return 0;
     } else if (arg == "-V" || arg == "--version") {
-      write_out(std::string("gongwen ") + GONGWEN_VERSION_STRING + " (" + gongwen::json_schema + ")\n");
+      write_out(std::string("gongwen ") + GONGWEN_VERSION_STRING + " (" + gongwen::json_schema +
+                ")\n");
       return 0;
     } else if (arg == "-p" || arg == "--pretty") {
       opts.pretty = true;
@@ -113,21 +117,33 @@ int main(int argc, char** argv) {
       const char* v = arg.starts_with("--format=") ? argv[i] + 9 : value(arg);
       if (!v) return usage_error("option --format needs a value");
       const std::string_view f = v;
-      if (f == "json") opts.fmt = format::json;
-      else if (f == "outline") opts.fmt = format::outline;
-      else if (f == "tasks") opts.fmt = format::tasks;
-      else if (f == "tasks-jsonl") opts.fmt = format::tasks_jsonl;
-      else return usage_error("unknown format '" + std::string(f) + "' (json, outline, tasks, tasks-jsonl)");
+      if (f == "json")
+        opts.fmt = format::json;
+      else if (f == "outline")
+        opts.fmt = format::outline;
+      else if (f == "tasks")
+        opts.fmt = format::tasks;
+      else if (f == "tasks-jsonl")
+        opts.fmt = format::tasks_jsonl;
+      else
+        return usage_error("unknown format '" + std::string(f) +
+                           "' (json, outline, tasks, tasks-jsonl)");
     } else if (arg == "-e" || arg == "--encoding" || arg.starts_with("--encoding=")) {
       const char* v = arg.starts_with("--encoding=") ? argv[i] + 11 : value(arg);
       if (!v) return usage_error("option --encoding needs a value");
       const std::string_view e = v;
-      if (e == "auto") opts.encoding = gongwen::input_encoding::automatic;
-      else if (e == "utf-8" || e == "utf8") opts.encoding = gongwen::input_encoding::utf8;
-      else if (e == "gb18030" || e == "gbk" || e == "gb2312") opts.encoding = gongwen::input_encoding::gb18030;
-      else if (e == "utf-16le") opts.encoding = gongwen::input_encoding::utf16le;
-      else if (e == "utf-16be") opts.encoding = gongwen::input_encoding::utf16be;
-      else return usage_error("unknown encoding '" + std::string(e) + "'");
+      if (e == "auto")
+        opts.encoding = gongwen::input_encoding::automatic;
+      else if (e == "utf-8" || e == "utf8")
+        opts.encoding = gongwen::input_encoding::utf8;
+      else if (e == "gb18030" || e == "gbk" || e == "gb2312")
+        opts.encoding = gongwen::input_encoding::gb18030;
+      else if (e == "utf-16le")
+        opts.encoding = gongwen::input_encoding::utf16le;
+      else if (e == "utf-16be")
+        opts.encoding = gongwen::input_encoding::utf16be;
+      else
+        return usage_error("unknown encoding '" + std::string(e) + "'");
     } else {
       return usage_error("unknown option '" + std::string(arg) + "'");
     }
@@ -159,7 +175,8 @@ int main(int argc, char** argv) {
     for (const gongwen::diagnostic& d : doc.diagnostics()) {
       const gongwen::position p = doc.position_of(d.at);
       std::fprintf(stderr, "%s:%u:%u: %s: %s\n", shown.c_str(), p.line, p.column,
-                   d.severity == gongwen::diagnostic::level::error ? "error" : "warning", d.message.c_str());
+                   d.severity == gongwen::diagnostic::level::error ? "error" : "warning",
+                   d.message.c_str());
     }
     if (!doc.ok()) status = 1;
     out.clear();

@@ -30,8 +30,8 @@ int main(int argc, char** argv) {
     const std::string marker(doc.text(n.ordinal.marker));
     const std::string title(doc.text(n.title));
     std::printf("%*s%s%s  [%s, level %d, %u:%u]\n", 2 * (n.level - 1), "", marker.c_str(),
-                title.c_str(), std::string(gongwen::name(n.ordinal.style)).c_str(), n.level, at.line,
-                at.column);
+                title.c_str(), std::string(gongwen::name(n.ordinal.style)).c_str(), n.level,
+                at.line, at.column);
   }
   return doc.ok() ? 0 : 1;
 }

@@ -9,9 +9,9 @@
 #pragma once
 
 #include "chars.hpp"
-#include "words.hpp"
 #include "directives.hpp"
 #include "numerals.hpp"
+#include "words.hpp"
 
 namespace gongwen::grammar {
 

@@ -7,8 +7,8 @@
 #pragma once
 
 #include "chars.hpp"
-#include "words.hpp"
 #include "numerals.hpp"
+#include "words.hpp"
 
 namespace gongwen::grammar {
 

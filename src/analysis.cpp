@@ -49,15 +49,32 @@ std::size_t skip_blanks(std::string_view text, std::size_t p, std::size_t e) {
 
 bool opener_of(char32_t c, char32_t& closer) {
   switch (c) {
-    case U'“': closer = U'”'; return true;
-    case U'‘': closer = U'’'; return true;
-    case U'《': closer = U'》'; return true;
-    case U'（': closer = U'）'; return true;
-    case U'(': closer = U')'; return true;
-    case U'「': closer = U'」'; return true;
-    case U'『': closer = U'』'; return true;
-    case U'〈': closer = U'〉'; return true;
-    default: return false;
+    case U'“':
+      closer = U'”';
+      return true;
+    case U'‘':
+      closer = U'’';
+      return true;
+    case U'《':
+      closer = U'》';
+      return true;
+    case U'（':
+      closer = U'）';
+      return true;
+    case U'(':
+      closer = U')';
+      return true;
+    case U'「':
+      closer = U'」';
+      return true;
+    case U'『':
+      closer = U'』';
+      return true;
+    case U'〈':
+      closer = U'〉';
+      return true;
+    default:
+      return false;
   }
 }
 
@@ -70,10 +87,12 @@ int number_value(std::string_view s, bool& redacted) {
   for (std::size_t i = 0; i < s.size();) {
     const code_point c = decode_at(s, i);
     i += c.len;
-    if (c.cp >= U'0' && c.cp <= U'9') v = v * 10 + static_cast<int>(c.cp - U'0'), digits = true;
-    else if (c.cp >= U'０' && c.cp <= U'９') v = v * 10 + static_cast<int>(c.cp - U'０'), digits = true;
-    else if (c.cp == U'×' || c.cp == U'X' || c.cp == U'x' || c.cp == U'Ｘ' || c.cp == U'ｘ' || c.cp == U'＊' ||
-             c.cp == U'*')
+    if (c.cp >= U'0' && c.cp <= U'9')
+      v = v * 10 + static_cast<int>(c.cp - U'0'), digits = true;
+    else if (c.cp >= U'０' && c.cp <= U'９')
+      v = v * 10 + static_cast<int>(c.cp - U'０'), digits = true;
+    else if (c.cp == U'×' || c.cp == U'X' || c.cp == U'x' || c.cp == U'Ｘ' || c.cp == U'ｘ' ||
+             c.cp == U'＊' || c.cp == U'*')
       redacted = true;
   }
   if (digits) return v;
@@ -252,8 +271,18 @@ struct deadline_action<g::this_week> {
 
 bool is_cn_digit(char32_t c) {
   switch (c) {
-    case U'一': case U'二': case U'三': case U'四': case U'五': case U'六': case U'七': case U'八': case U'九':
-    case U'十': case U'两': case U'半':
+    case U'一':
+    case U'二':
+    case U'三':
+    case U'四':
+    case U'五':
+    case U'六':
+    case U'七':
+    case U'八':
+    case U'九':
+    case U'十':
+    case U'两':
+    case U'半':
       return true;
     default:
       return false;
@@ -264,11 +293,38 @@ bool is_cn_digit(char32_t c) {
 bool may_start_deadline(char32_t c) {
   if ((c >= U'0' && c <= U'9') || (c >= U'０' && c <= U'９')) return true;
   switch (c) {
-    case U'×': case U'X': case U'x': case U'Ｘ': case U'ｘ': case U'＊': case U'*':
-    case U'今': case U'明': case U'后': case U'本': case U'当': case U'这': case U'年': case U'上': case U'下':
-    case U'至': case U'截': case U'每':
-    case U'第': case U'一': case U'二': case U'三': case U'四': case U'五': case U'六': case U'七': case U'八':
-    case U'九': case U'十': case U'两': case U'半':
+    case U'×':
+    case U'X':
+    case U'x':
+    case U'Ｘ':
+    case U'ｘ':
+    case U'＊':
+    case U'*':
+    case U'今':
+    case U'明':
+    case U'后':
+    case U'本':
+    case U'当':
+    case U'这':
+    case U'年':
+    case U'上':
+    case U'下':
+    case U'至':
+    case U'截':
+    case U'每':
+    case U'第':
+    case U'一':
+    case U'二':
+    case U'三':
+    case U'四':
+    case U'五':
+    case U'六':
+    case U'七':
+    case U'八':
+    case U'九':
+    case U'十':
+    case U'两':
+    case U'半':
       return true;
     default:
       return false;
@@ -285,8 +341,8 @@ struct listed {
 
 struct list_state {
   std::vector<listed> items;
-  std::vector<std::size_t> group_ends;          // items before each group's end
-  std::vector<std::string_view> group_suffix;   // 部门 / 单位 / 机构 a group shares
+  std::vector<std::size_t> group_ends;         // items before each group's end
+  std::vector<std::string_view> group_suffix;  // 部门 / 单位 / 机构 a group shares
   std::string_view pending_suffix;
 };
 
@@ -328,8 +384,8 @@ struct list_action<g::group> {
 };
 
 /// Office words one name in a list lends to the others: 各乡镇、各部门主要负责同志.
-constexpr std::string_view lendable_offices[] = {"主要负责同志", "主要负责人", "负责同志", "主要领导",
-                                                 "分管领导", "一把手"};
+constexpr std::string_view lendable_offices[] = {"主要负责同志", "主要负责人", "负责同志",
+                                                 "主要领导",     "分管领导",   "一把手"};
 
 std::string without_quotes(std::string_view s) {
   std::string out;
@@ -367,7 +423,8 @@ class unit_finals {
     for (std::string_view w : words) {
       std::string_view v = w;
       // skip closing quotes: “一把手” ends with 手
-      while (!v.empty() && (ends_with(v, "”") || ends_with(v, "\""))) v.remove_suffix(ends_with(v, "”") ? 3 : 1);
+      while (!v.empty() && (ends_with(v, "”") || ends_with(v, "\"")))
+        v.remove_suffix(ends_with(v, "”") ? 3 : 1);
       if (!v.empty()) set(decode_before(v, v.size()).cp);
     }
   }
@@ -380,7 +437,8 @@ class unit_finals {
 class unit_reach {
  public:
   /// next_final is a buffer the caller keeps, so that no sentence allocates.
-  unit_reach(std::string_view t, std::size_t b, std::size_t e, std::vector<std::uint32_t>& next_final)
+  unit_reach(std::string_view t, std::size_t b, std::size_t e,
+             std::vector<std::uint32_t>& next_final)
       : b_(b), next_final_(next_final) {
     static const unit_finals finals;
     next_final_.assign(e - b + 1, static_cast<std::uint32_t>(e));
@@ -388,9 +446,10 @@ class unit_reach {
     for (std::size_t p = e; p > b;) {
       const code_point c = decode_before(t, p);
       p -= c.len;
-      if (finals.contains(c.cp)) next = p;
-      else if (c.cp != U'、' && c.cp != U'（' && c.cp != U'）' && c.cp != U'(' && c.cp != U')' && c.cp != U'“' &&
-               c.cp != U'”' && is_punct(c.cp))
+      if (finals.contains(c.cp))
+        next = p;
+      else if (c.cp != U'、' && c.cp != U'（' && c.cp != U'）' && c.cp != U'(' && c.cp != U')' &&
+               c.cp != U'“' && c.cp != U'”' && is_punct(c.cp))
         next = e;
       next_final_[p - b] = static_cast<std::uint32_t>(next);
     }
@@ -409,8 +468,18 @@ class unit_reach {
 /// place-named units (县公安局, 市生态环境局×分局).
 bool may_begin_scope(char32_t c) {
   switch (c) {
-    case U'全': case U'省': case U'市': case U'县': case U'区': case U'州': case U'乡': case U'镇': case U'辖':
-    case U'有': case U'相': case U'各':
+    case U'全':
+    case U'省':
+    case U'市':
+    case U'县':
+    case U'区':
+    case U'州':
+    case U'乡':
+    case U'镇':
+    case U'辖':
+    case U'有':
+    case U'相':
+    case U'各':
       return true;
     default:
       return false;
@@ -419,7 +488,8 @@ bool may_begin_scope(char32_t c) {
 
 class sentence_reader {
  public:
-  sentence_reader(std::string_view text, span content) : t_(text), b_(content.begin), e_(content.end) {
+  sentence_reader(std::string_view text, span content)
+      : t_(text), b_(content.begin), e_(content.end) {
     result_.content = content;
   }
 
@@ -428,8 +498,10 @@ class sentence_reader {
     find_deadlines(t_, static_cast<offset>(b_), static_cast<offset>(e_), result_.deadlines);
     // 上半年，… and 三季度，… frame a sentence in time; a deadline needs more to set one.
     for (const deadline& d : result_.deadlines) {
-      const bool frame = (d.half || d.quarter) && !d.month && d.by == deadline::bound::during && d.of == deadline::part::none &&
-                         d.text.end < e_ && (decode_at(t_, d.text.end).cp == U'，' || decode_at(t_, d.text.end).cp == U',');
+      const bool frame =
+          (d.half || d.quarter) && !d.month && d.by == deadline::bound::during &&
+          d.of == deadline::part::none && d.text.end < e_ &&
+          (decode_at(t_, d.text.end).cp == U'，' || decode_at(t_, d.text.end).cp == U',');
       if (!frame) result_.sets_deadline = true;
     }
     read_assignments();
@@ -454,14 +526,31 @@ class sentence_reader {
   /// First characters of the modal words and of the perfective markers.
   static bool may_begin_modal(char32_t c) {
     switch (c) {
-      case U'必': case U'务': case U'一': case U'确': case U'力': case U'抓': case U'加': case U'严': case U'不':
-      case U'应': case U'切': case U'坚': case U'禁': case U'尽': case U'责': case U'督': case U'要':
+      case U'必':
+      case U'务':
+      case U'一':
+      case U'确':
+      case U'力':
+      case U'抓':
+      case U'加':
+      case U'严':
+      case U'不':
+      case U'应':
+      case U'切':
+      case U'坚':
+      case U'禁':
+      case U'尽':
+      case U'责':
+      case U'督':
+      case U'要':
         return true;
       default:
         return false;
     }
   }
-  static bool may_begin_perfective(char32_t c) { return c == U'了' || c == U'已' || c == U'以' || c == U'去'; }
+  static bool may_begin_perfective(char32_t c) {
+    return c == U'了' || c == U'已' || c == U'以' || c == U'去';
+  }
 
   void scan_modal_and_perfective() {
     for (std::size_t p = b_; p < e_;) {
@@ -470,7 +559,8 @@ class sentence_reader {
       if (!result_.has_modal && may_begin_modal(c.cp) && modal_at(p, len)) result_.has_modal = true;
       if (!result_.perfective && may_begin_perfective(c.cp) && match_at<g::perfective>(t_, p, e_)) {
         const bool le = t_.substr(p, 3) == "了";
-        if (!le || p == b_ || !match_at<g::not_perfective_before_le>(t_, p - decode_before(t_, p).len, p))
+        if (!le || p == b_ ||
+            !match_at<g::not_perfective_before_le>(t_, p - decode_before(t_, p).len, p))
           result_.perfective = true;
       }
       p += c.len;
@@ -513,7 +603,8 @@ class sentence_reader {
           return;
         }
       }
-      clause_start = c.cp == U'，' || c.cp == U'；' || c.cp == U'。' || c.cp == U',' || c.cp == U';' || is_blank(c.cp);
+      clause_start = c.cp == U'，' || c.cp == U'；' || c.cp == U'。' || c.cp == U',' ||
+                     c.cp == U';' || is_blank(c.cp);
       if (c.cp != U'（' && c.cp != U'(') {
         p += c.len;
         continue;
@@ -556,7 +647,8 @@ class sentence_reader {
       const bool is_lead = match_at<g::lead_label>(t_, p, e) == label;
       const bool is_cooperate = match_at<g::cooperate_label>(t_, p, e) == label;
       std::size_t q = p + label;
-      if (q < e && (decode_at(t_, q).cp == U'：' || decode_at(t_, q).cp == U':')) q += decode_at(t_, q).len;
+      if (q < e && (decode_at(t_, q).cp == U'：' || decode_at(t_, q).cp == U':'))
+        q += decode_at(t_, q).len;
       std::size_t end = q;
       while (end < e) {
         const code_point d = decode_at(t_, end);
@@ -598,7 +690,9 @@ class sentence_reader {
         const code_point d = decode_at(t_, piece_end);
         if (d.cp == U'（' || d.cp == U'(') ++depth;
         if ((d.cp == U'）' || d.cp == U')') && depth > 0) --depth;
-        if (depth == 0 && (d.cp == U'、' || d.cp == U'，' || d.cp == U',' || d.cp == U'/' || d.cp == U'；')) break;
+        if (depth == 0 &&
+            (d.cp == U'、' || d.cp == U'，' || d.cp == U',' || d.cp == U'/' || d.cp == U'；'))
+          break;
         piece_end += d.len;
       }
       std::size_t a = p, z = piece_end;
@@ -639,14 +733,16 @@ class sentence_reader {
       std::string_view suffix = st.group_suffix[gi];
       // 人社、就业部门: the last unit's 部门 is shared too.
       if (suffix.empty() && last > first && !st.items[last - 1].department) {
-        const std::string_view tail = t_.substr(st.items[last - 1].begin, st.items[last - 1].end - st.items[last - 1].begin);
+        const std::string_view tail =
+            t_.substr(st.items[last - 1].begin, st.items[last - 1].end - st.items[last - 1].begin);
         for (std::string_view s : {"部门", "单位", "机构"})
           if (ends_with(tail, s)) suffix = s;
       }
       // 各乡镇、各部门主要负责同志: the office is lent to the units before it.
       std::string_view office;
       if (last > first + 1 && !st.items[last - 1].department) {
-        const std::string_view tail = t_.substr(st.items[last - 1].begin, st.items[last - 1].end - st.items[last - 1].begin);
+        const std::string_view tail =
+            t_.substr(st.items[last - 1].begin, st.items[last - 1].end - st.items[last - 1].begin);
         for (std::string_view o : lendable_offices) {  // longest first
           if (ends_with(without_quotes(tail), o)) {
             office = o;
@@ -664,8 +760,9 @@ class sentence_reader {
           ag.name = std::string(own) + std::string(suffix);
         } else {
           ag.name = without_quotes(own);
-          if (!office.empty() && k + 1 < last && !std::any_of(std::begin(lendable_offices), std::end(lendable_offices),
-                                                              [&](std::string_view o) { return ends_with(ag.name, o); }))
+          if (!office.empty() && k + 1 < last &&
+              !std::any_of(std::begin(lendable_offices), std::end(lendable_offices),
+                           [&](std::string_view o) { return ends_with(ag.name, o); }))
             ag.name += office;
         }
         out.push_back(std::move(ag));
@@ -676,7 +773,8 @@ class sentence_reader {
   }
 
   bool skipped(std::size_t p) const {
-    return std::any_of(skip_.begin(), skip_.end(), [&](span s) { return p >= s.begin && p < s.end; });
+    return std::any_of(skip_.begin(), skip_.end(),
+                       [&](span s) { return p >= s.begin && p < s.end; });
   }
 
   /// What follows a list of units, and so their role.
@@ -692,11 +790,14 @@ class sentence_reader {
     cue_end = q;
     if ((len = match_at<g::lead_cue>(t_, q, e_))) return cue_end = q + len, cue_kind::lead;
     if ((len = match_at<g::joint_cue>(t_, q, e_))) return cue_end = q + len, cue_kind::joint;
-    if ((len = match_at<g::cooperate_cue>(t_, q, e_))) return cue_end = q + len, cue_kind::cooperate;
-    if ((len = match_at<g::responsible_cue>(t_, q, e_))) return cue_end = q + len, cue_kind::responsible;
+    if ((len = match_at<g::cooperate_cue>(t_, q, e_)))
+      return cue_end = q + len, cue_kind::cooperate;
+    if ((len = match_at<g::responsible_cue>(t_, q, e_)))
+      return cue_end = q + len, cue_kind::responsible;
     if (modal_at(q, len)) {
       // 各牵头部门要会同建设单位: a modal before 会同 still makes the subject lead.
-      if (const std::size_t joint = match_at<g::joint_cue>(t_, q + len, e_)) return cue_end = q + len + joint, cue_kind::joint;
+      if (const std::size_t joint = match_at<g::joint_cue>(t_, q + len, e_))
+        return cue_end = q + len + joint, cue_kind::joint;
       return cue_end = q + len, cue_kind::modal;
     }
     return cue_kind::none;
@@ -720,8 +821,20 @@ class sentence_reader {
     const code_point c = decode_at(t_, q);
     if (is_punct(c.cp) || !is_han(c.cp)) return false;
     switch (c.cp) {
-      case U'的': case U'之': case U'是': case U'可': case U'为': case U'所': case U'已': case U'曾': case U'和':
-      case U'及': case U'与': case U'等': case U'也': case U'都':
+      case U'的':
+      case U'之':
+      case U'是':
+      case U'可':
+      case U'为':
+      case U'所':
+      case U'已':
+      case U'曾':
+      case U'和':
+      case U'及':
+      case U'与':
+      case U'等':
+      case U'也':
+      case U'都':
         return false;
       default:
         return true;
@@ -733,7 +846,8 @@ class sentence_reader {
   bool modal_after_people(std::size_t q) const {
     q = skip_blanks(t_, q, e_);
     std::size_t skip = 0;
-    if ((skip = match_at<g::coordinator>(t_, q, e_)) || (skip = match_at<g::clause_opener>(t_, q, e_))) {
+    if ((skip = match_at<g::coordinator>(t_, q, e_)) ||
+        (skip = match_at<g::clause_opener>(t_, q, e_))) {
       std::size_t p = q + skip;
       for (int k = 0; k < 12 && p < e_; ++k) {
         std::size_t len = 0;
@@ -741,8 +855,9 @@ class sentence_reader {
         const code_point c = decode_at(t_, p);
         if (c.cp == U'，' || c.cp == U',') {  // one comma, then the modal: ，一定要
           const std::size_t next = p + c.len;
-          return modal_at(next, len) || (match_at<g::subject_adverb>(t_, next, e_) &&
-                                         modal_at(next + match_at<g::subject_adverb>(t_, next, e_), len));
+          return modal_at(next, len) ||
+                 (match_at<g::subject_adverb>(t_, next, e_) &&
+                  modal_at(next + match_at<g::subject_adverb>(t_, next, e_), len));
         }
         if (is_punct(c.cp)) return false;
         p += c.len;
@@ -755,9 +870,9 @@ class sentence_reader {
     thread_local std::vector<std::uint32_t> buffer;
     const unit_reach reach(t_, b_, e_, buffer);
     std::size_t p = b_;
-    bool clause_start = true;     // at the sentence start or after a clause separator
-    bool introduced = false;      // after 由 督促 希望 …: the subject needs no cue
-    bool cooperating = false;     // after 会同
+    bool clause_start = true;  // at the sentence start or after a clause separator
+    bool introduced = false;   // after 由 督促 希望 …: the subject needs no cue
+    bool cooperating = false;  // after 会同
     while (p < e_) {
       if (skipped(p)) {
         p += decode_at(t_, p).len;
@@ -769,16 +884,16 @@ class sentence_reader {
         p += c.len;
         continue;
       }
-      if (c.cp == U'，' || c.cp == U'、' || c.cp == U'；' || c.cp == U'：' || c.cp == U',' || c.cp == U';' ||
-          c.cp == U':' || c.cp == U'（' || c.cp == U'(' || c.cp == U'。') {
+      if (c.cp == U'，' || c.cp == U'、' || c.cp == U'；' || c.cp == U'：' || c.cp == U',' ||
+          c.cp == U';' || c.cp == U':' || c.cp == U'（' || c.cp == U'(' || c.cp == U'。') {
         p += c.len;
         clause_start = true;
         introduced = cooperating = false;
         continue;
       }
-      const bool may_open = c.cp == U'并' || c.cp == U'希' || c.cp == U'责' || c.cp == U'由' || c.cp == U'请' ||
-                            c.cp == U'特' || c.cp == U'尤' || c.cp == U'其' || c.cp == U'同' || c.cp == U'督' ||
-                            c.cp == U'要';
+      const bool may_open = c.cp == U'并' || c.cp == U'希' || c.cp == U'责' || c.cp == U'由' ||
+                            c.cp == U'请' || c.cp == U'特' || c.cp == U'尤' || c.cp == U'其' ||
+                            c.cp == U'同' || c.cp == U'督' || c.cp == U'要';
       if (const std::size_t intro = may_open ? match_at<g::introducer>(t_, p, e_) : 0;
           intro && (clause_start || c.cp != U'请')) {
         p += intro;
@@ -796,7 +911,8 @@ class sentence_reader {
         return prev.cp == U'和' || prev.cp == U'及' || prev.cp == U'与';
       }();
       // Away from a clause start a unit counts only with a cue after it (checked below).
-      const bool may_start = clause_start || after_coordinator || cooperating || may_begin_scope(c.cp);
+      const bool may_start =
+          clause_start || after_coordinator || cooperating || may_begin_scope(c.cp);
       std::vector<agency> found;
       const std::size_t len = may_start && reach.may_hold_unit(p, e_) ? read_list(p, e_, found) : 0;
       if (!len) {
@@ -817,24 +933,38 @@ class sentence_reader {
       bool keep = true;
       role r = role::responsible;
       switch (cue) {
-        case cue_kind::lead: r = role::lead; break;
-        case cue_kind::joint: r = role::lead; break;
-        case cue_kind::cooperate: r = role::cooperate; break;
+        case cue_kind::lead:
+          r = role::lead;
+          break;
+        case cue_kind::joint:
+          r = role::lead;
+          break;
+        case cue_kind::cooperate:
+          r = role::cooperate;
+          break;
         case cue_kind::responsible:
-        case cue_kind::modal: r = role::responsible; break;
+        case cue_kind::modal:
+          r = role::responsible;
+          break;
         case cue_kind::none:
-          if (clause_start && (decode_at(t_, skip_blanks(t_, end, e_)).cp == U'：' ||
-                               decode_at(t_, skip_blanks(t_, end, e_)).cp == U':') &&
+          if (clause_start &&
+              (decode_at(t_, skip_blanks(t_, end, e_)).cp == U'：' ||
+               decode_at(t_, skip_blanks(t_, end, e_)).cp == U':') &&
               skip_blanks(t_, end, e_) < e_)
             r = role::responsible;  // 县财政局：负责资金保障
-          else if (cooperating) r = role::cooperate;
-          else if ((clause_start || introduced || after_coordinator) && modal_after_people(end)) r = role::responsible;
-          else if ((clause_start || introduced) && !result_.perfective && subject_cue_at(end)) r = role::responsible;
-          else keep = introduced && plain_subject(end);
+          else if (cooperating)
+            r = role::cooperate;
+          else if ((clause_start || introduced || after_coordinator) && modal_after_people(end))
+            r = role::responsible;
+          else if ((clause_start || introduced) && !result_.perfective && subject_cue_at(end))
+            r = role::responsible;
+          else
+            keep = introduced && plain_subject(end);
           break;
       }
       // A bare suffix (部门协同) names a unit only alone, with a role word after it.
-      const bool role_word = cue == cue_kind::lead || cue == cue_kind::cooperate || cue == cue_kind::responsible;
+      const bool role_word =
+          cue == cue_kind::lead || cue == cue_kind::cooperate || cue == cue_kind::responsible;
       const auto is_bare = [&](const agency& ag) {
         return match_at<g::organisation_suffix>(t_, ag.text.begin, ag.text.end) == ag.text.size() ||
                match_at<g::comrade>(t_, ag.text.begin, ag.text.end) == ag.text.size();
@@ -846,7 +976,8 @@ class sentence_reader {
       found.erase(std::remove_if(found.begin(), found.end(), is_place_alone), found.end());
       if (found.empty()) keep = false;
       if (found.size() == 1 && is_bare(found.front()) && !role_word) keep = false;
-      if (found.size() > 1) found.erase(std::remove_if(found.begin(), found.end(), is_bare), found.end());
+      if (found.size() > 1)
+        found.erase(std::remove_if(found.begin(), found.end(), is_bare), found.end());
       if (keep) {
         if (cooperating && cue != cue_kind::lead && cue != cue_kind::joint) r = role::cooperate;
         for (agency& ag : found) {
@@ -891,7 +1022,8 @@ void split_sentences(std::string_view text, offset begin, offset end, std::vecto
   std::vector<std::pair<offset, int>> edges;  // +1 at an opener, -1 at its closer
   // Every bracket, quote and sentence end begins with one of these bytes.
   auto interesting = [](unsigned char b) {
-    return b == 0xE2 || b == 0xE3 || b == 0xEF || b == '"' || b == '(' || b == ')' || b == '!' || b == '?' || b == ';';
+    return b == 0xE2 || b == 0xE3 || b == 0xEF || b == '"' || b == '(' || b == ')' || b == '!' ||
+           b == '?' || b == ';';
   };
   for (std::size_t i = begin; i < end;) {
     if (!interesting(static_cast<unsigned char>(text[i]))) {
@@ -960,14 +1092,15 @@ void find_deadlines(std::string_view text, offset begin, offset end, std::vector
         continue;
       }
     }
-    // A Chinese numeral starts a deadline only with a unit of time close behind (三季度, 十二月, 两个月).
+    // A Chinese numeral starts a deadline only with a unit of time close behind (三季度, 十二月,
+    // 两个月).
     if (is_cn_digit(c.cp)) {
       bool timed = false;
       std::size_t q = p + c.len;
       for (int k = 0; k < 3 && q < end && !timed; ++k) {
         const code_point n = decode_at(text, q);
-        timed = n.cp == U'月' || n.cp == U'季' || n.cp == U'日' || n.cp == U'天' || n.cp == U'周' || n.cp == U'年' ||
-                n.cp == U'星' || n.cp == U'号';
+        timed = n.cp == U'月' || n.cp == U'季' || n.cp == U'日' || n.cp == U'天' || n.cp == U'周' ||
+                n.cp == U'年' || n.cp == U'星' || n.cp == U'号';
         q += n.len;
       }
       if (!timed) {

@@ -14,14 +14,14 @@ void split_sentences(std::string_view text, offset begin, offset end, std::vecto
 
 /// What one sentence says: its own units and deadlines, and whether it is a directive.
 struct sentence_analysis {
-  span content;                    // the sentence without a leading heading marker
+  span content;  // the sentence without a leading heading marker
   std::vector<agency> agencies;
   std::vector<deadline> deadlines;
   bool has_modal = false;
-  bool perfective = false;         // reports work done (了, 已经 …)
-  bool assignment = false;         // holds a （牵头单位：…） parenthesis
-  bool assignment_only = false;    // is nothing but such a parenthesis
-  bool sets_deadline = false;      // a deadline that is not only a time frame (上半年，…)
+  bool perfective = false;       // reports work done (了, 已经 …)
+  bool assignment = false;       // holds a （牵头单位：…） parenthesis
+  bool assignment_only = false;  // is nothing but such a parenthesis
+  bool sets_deadline = false;    // a deadline that is not only a time frame (上半年，…)
   [[nodiscard]] bool is_directive() const {
     return has_modal || assignment || !agencies.empty() || (sets_deadline && !perfective);
   }

@@ -21,8 +21,8 @@ constexpr std::size_t style_count = static_cast<std::size_t>(marker_style::artic
 
 /// An open container while nesting: the root (or an attachment) or a section.
 struct frame {
-  std::int32_t heading = -1;          // -1: the root of the current tree
-  bool ends_with_paragraph = false;   // inline sections and dash items
+  std::int32_t heading = -1;                    // -1: the root of the current tree
+  bool ends_with_paragraph = false;             // inline sections and dash items
   std::array<std::int32_t, style_count> lists;  // last item of an open list, per family
   frame() { lists.fill(-1); }
 };
@@ -103,8 +103,9 @@ class nesting {
 /// Topic leads are a parallel structure: they are headings when two or more of the
 /// same form (…方面 or …上) stand under one parent; a lone one is text. Dropping one
 /// can change the tree, so nest again until nothing changes.
-void nest_with_topics(std::string_view text, const std::vector<item>& items, std::vector<heading>& headings,
-                      std::size_t max_depth, std::vector<std::int32_t>& container_of_item) {
+void nest_with_topics(std::string_view text, const std::vector<item>& items,
+                      std::vector<heading>& headings, std::size_t max_depth,
+                      std::vector<std::int32_t>& container_of_item) {
   nesting nest(items, headings, max_depth);
   using key = std::tuple<std::uint32_t, std::int32_t, bool>;
   auto key_of = [&](const heading& h) {
@@ -117,7 +118,8 @@ void nest_with_topics(std::string_view text, const std::vector<item>& items, std
       if (!h.excluded && !h.dropped && h.style == marker_style::topic) ++topics_under[key_of(h)];
     bool changed = false;
     for (heading& h : headings) {
-      if (!h.excluded && !h.dropped && h.style == marker_style::topic && topics_under[key_of(h)] < 2) {
+      if (!h.excluded && !h.dropped && h.style == marker_style::topic &&
+          topics_under[key_of(h)] < 2) {
         h.excluded = true;
         changed = true;
       }
@@ -129,18 +131,30 @@ void nest_with_topics(std::string_view text, const std::vector<item>& items, std
 
 node_type node_type_of(part p) {
   switch (p) {
-    case part::noise: return node_type::noise;
-    case part::title: return node_type::title;
-    case part::subtitle: return node_type::subtitle;
-    case part::byline: return node_type::byline;
-    case part::salutation: return node_type::salutation;
-    case part::closing: return node_type::closing;
-    case part::doc_number: return node_type::doc_number;
-    case part::addressee: return node_type::addressee;
-    case part::attachment: return node_type::attachment;
-    case part::signature: return node_type::signature;
-    case part::date: return node_type::date;
-    case part::body: break;
+    case part::noise:
+      return node_type::noise;
+    case part::title:
+      return node_type::title;
+    case part::subtitle:
+      return node_type::subtitle;
+    case part::byline:
+      return node_type::byline;
+    case part::salutation:
+      return node_type::salutation;
+    case part::closing:
+      return node_type::closing;
+    case part::doc_number:
+      return node_type::doc_number;
+    case part::addressee:
+      return node_type::addressee;
+    case part::attachment:
+      return node_type::attachment;
+    case part::signature:
+      return node_type::signature;
+    case part::date:
+      return node_type::date;
+    case part::body:
+      break;
   }
   return node_type::paragraph;
 }
@@ -157,9 +171,10 @@ class builder {
       doc_.nodes_.push_back(node{});
       doc_.line_starts_.push_back(0);
       doc_.char_marks_.push_back(0);
-      doc_.diagnostics_.push_back({diagnostic::level::error, 0,
-                                   fmt::format("input of {} bytes is larger than the limit of {} bytes",
-                                               bytes.size(), std::min<std::size_t>(opts_.max_input_bytes, 0xFFFFFFF0))});
+      doc_.diagnostics_.push_back(
+          {diagnostic::level::error, 0,
+           fmt::format("input of {} bytes is larger than the limit of {} bytes", bytes.size(),
+                       std::min<std::size_t>(opts_.max_input_bytes, 0xFFFFFFF0))});
       return std::move(doc_);
     }
     decode(bytes);
@@ -170,7 +185,8 @@ class builder {
 
     std::vector<heading> headings;
     for (std::size_t i = 0; i < items.size(); ++i)
-      if (items[i].kind == part::body) find_headings(doc_.text_, items[i], static_cast<std::uint32_t>(i), headings);
+      if (items[i].kind == part::body)
+        find_headings(doc_.text_, items[i], static_cast<std::uint32_t>(i), headings);
     std::vector<std::int32_t> container_of_item;
     nest_with_topics(doc_.text_, items, headings, opts_.max_depth, container_of_item);
     report_too_deep(headings);
@@ -188,11 +204,13 @@ class builder {
     for (const auto& bad : in.invalid) {
       doc_.diagnostics_.push_back(
           {diagnostic::level::error, bad.at,
-           fmt::format("invalid {} byte 0x{:02X} (kept as U+FFFD in the output)", doc_.encoding_, bad.value)});
+           fmt::format("invalid {} byte 0x{:02X} (kept as U+FFFD in the output)", doc_.encoding_,
+                       bad.value)});
     }
     if (in.invalid_total > in.invalid.size()) {
-      doc_.diagnostics_.push_back({diagnostic::level::error, in.invalid.back().at,
-                                   fmt::format("{} more invalid bytes not listed", in.invalid_total - in.invalid.size())});
+      doc_.diagnostics_.push_back(
+          {diagnostic::level::error, in.invalid.back().at,
+           fmt::format("{} more invalid bytes not listed", in.invalid_total - in.invalid.size())});
     }
   }
 
@@ -203,14 +221,16 @@ class builder {
     for (const heading& h : headings) {
       if (!h.dropped) continue;
       if (++count <= listed)
-        doc_.diagnostics_.push_back({diagnostic::level::warning, h.begin,
-                                     fmt::format("heading nested deeper than {} levels is kept as text",
-                                                 static_cast<int>(opts_.max_depth))});
+        doc_.diagnostics_.push_back(
+            {diagnostic::level::warning, h.begin,
+             fmt::format("heading nested deeper than {} levels is kept as text",
+                         static_cast<int>(opts_.max_depth))});
       last = h.begin;
     }
     if (count > listed)
-      doc_.diagnostics_.push_back({diagnostic::level::warning, last,
-                                   fmt::format("{} more headings nested too deep are kept as text", count - listed)});
+      doc_.diagnostics_.push_back(
+          {diagnostic::level::warning, last,
+           fmt::format("{} more headings nested too deep are kept as text", count - listed)});
   }
 
   /// Code points before each 4 KiB block, so a column is found without scanning its whole line.
@@ -236,8 +256,10 @@ class builder {
     doc_.nodes_.push_back(n);
     if (parent != no_node) {
       node& p = doc_.nodes_[parent];
-      if (p.last_child == no_node) p.first_child = id;
-      else doc_.nodes_[p.last_child].next_sibling = id;
+      if (p.last_child == no_node)
+        p.first_child = id;
+      else
+        doc_.nodes_[p.last_child].next_sibling = id;
       p.last_child = id;
     }
     return id;
@@ -253,7 +275,8 @@ class builder {
   void emit(const std::vector<item>& items, std::vector<heading>& headings,
             const std::vector<std::int32_t>& container_of_item) {
     doc_.nodes_.reserve(items.size() + headings.size() + 16);
-    const node_id root = add(node_type::document, no_node, {0, static_cast<offset>(doc_.text_.size())}, 1);
+    const node_id root =
+        add(node_type::document, no_node, {0, static_cast<offset>(doc_.text_.size())}, 1);
     std::vector<node_id> section(headings.size(), no_node);
     node_id tree_root = root;  // the document, or the current attachment
     std::size_t h = 0;
@@ -266,9 +289,11 @@ class builder {
       }
       const std::int32_t c = container_of_item[i];
       const node_id container = c >= 0 ? section[static_cast<std::size_t>(c)] : tree_root;
-      if (it.kind == part::signature || (it.kind == part::date && it.root_level)) tree_root = root;  // ends an 附件： list
+      if (it.kind == part::signature || (it.kind == part::date && it.root_level))
+        tree_root = root;  // ends an 附件： list
       if (it.kind != part::body) {
-        const node_id id = add(node_type_of(it.kind), it.root_level ? tree_root : container, {it.begin, it.end}, it.line);
+        const node_id id = add(node_type_of(it.kind), it.root_level ? tree_root : container,
+                               {it.begin, it.end}, it.line);
         doc_.nodes_[id].noise = it.noise;
         doc_.nodes_[id].title = {it.begin, it.end};
         continue;
@@ -279,7 +304,8 @@ class builder {
         const heading& hd = headings[h];
         if (hd.excluded || hd.dropped) continue;
         if (hd.begin > cursor) add_piece(current, cursor, hd.begin, it.line);
-        const node_id parent = hd.parent >= 0 ? section[static_cast<std::size_t>(hd.parent)] : tree_root;
+        const node_id parent =
+            hd.parent >= 0 ? section[static_cast<std::size_t>(hd.parent)] : tree_root;
         const node_id id = add(node_type::section, parent, {hd.begin, hd.marker_end}, it.line);
         node& n = doc_.nodes_[id];
         n.level = hd.level;
@@ -327,11 +353,13 @@ class builder {
       }
       sentences.clear();
       split_sentences(text, nd.span.begin, nd.span.end, sentences);
-      std::size_t last_draft = drafts_.size();  // the directive of the sentence before, if it was one
-      span before{};                            // the sentence before
+      std::size_t last_draft =
+          drafts_.size();  // the directive of the sentence before, if it was one
+      span before{};       // the sentence before
       for (const span s : sentences) {
         span content = s;
-        if (content.begin < content_from) content.begin = static_cast<offset>(std::min<std::size_t>(content_from, s.end));
+        if (content.begin < content_from)
+          content.begin = static_cast<offset>(std::min<std::size_t>(content_from, s.end));
         if (content.empty()) continue;
         sentence_analysis a = analyse_sentence(text, content);
         if (a.assignment_only && before.empty() && close_item(id, a)) continue;
@@ -369,9 +397,11 @@ class builder {
       d.own_deadlines = d.deadlines.size();
     }
     draft_of_.assign(doc_.nodes_.size(), -1);
-    for (std::size_t k = 0; k < drafts_.size(); ++k) draft_of_[drafts_[k].node] = static_cast<std::int32_t>(k);
+    for (std::size_t k = 0; k < drafts_.size(); ++k)
+      draft_of_[drafts_[k].node] = static_cast<std::int32_t>(k);
     for (const node& c : doc_.children(doc_.root())) {
-      if (c.type == node_type::section) inherit(doc_.id(c), -1);
+      if (c.type == node_type::section)
+        inherit(doc_.id(c), -1);
       else if (c.type == node_type::attachment) {
         for (const node& a : doc_.children(c))
           if (a.type == node_type::section) inherit(doc_.id(a), -1);
@@ -410,7 +440,8 @@ class builder {
       span last = sentences.back();
       if (prev.parent != no_node) {  // not the marker of the item
         const node& sec = doc_.nodes_[prev.parent];
-        if (sec.type == node_type::section && sec.ordinal.marker.begin == prev.span.begin && last.begin < sec.ordinal.marker.end) {
+        if (sec.type == node_type::section && sec.ordinal.marker.begin == prev.span.begin &&
+            last.begin < sec.ordinal.marker.end) {
           std::size_t b = sec.ordinal.marker.end, e = last.end;
           trim(doc_.text_, b, e);
           last = {static_cast<offset>(b), static_cast<offset>(e)};
@@ -456,7 +487,9 @@ class builder {
         const std::int32_t k = draft_of_[doc_.id(d)];
         if (k < 0) continue;
         const std::int32_t source = assignment ? lead : governing;
-        if (source >= 0 && source != k) take_from(drafts_[static_cast<std::size_t>(k)], drafts_[static_cast<std::size_t>(source)], assignment);
+        if (source >= 0 && source != k)
+          take_from(drafts_[static_cast<std::size_t>(k)], drafts_[static_cast<std::size_t>(source)],
+                    assignment);
       }
     }
   }
@@ -513,6 +546,8 @@ class builder {
 
 }  // namespace detail
 
-document parse(std::string_view bytes, const options& opts) { return detail::builder(opts).run(bytes); }
+document parse(std::string_view bytes, const options& opts) {
+  return detail::builder(opts).run(bytes);
+}
 
 }  // namespace gongwen

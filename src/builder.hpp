@@ -13,8 +13,8 @@ namespace gongwen::detail {
 struct paragraph {
   offset begin = 0;
   offset end = 0;
-  std::uint32_t line = 0;   // 1-based
-  bool line_first = true;   // the first paragraph of its line
+  std::uint32_t line = 0;     // 1-based
+  bool line_first = true;     // the first paragraph of its line
   bool blank_before = false;  // an empty line comes before it
 };
 
@@ -24,8 +24,18 @@ void split_paragraphs(std::string_view text, std::vector<paragraph>& out,
                       std::vector<offset>& line_starts);
 
 enum class part : std::uint8_t {
-  body, noise, title, subtitle, byline, salutation, closing,
-  doc_number, addressee, attachment, signature, date,
+  body,
+  noise,
+  title,
+  subtitle,
+  byline,
+  salutation,
+  closing,
+  doc_number,
+  addressee,
+  attachment,
+  signature,
+  date,
 };
 
 /// A paragraph (or a part of one, or two merged) with what it is in the document.
@@ -44,7 +54,7 @@ std::vector<item> classify_parts(std::string_view text, const std::vector<paragr
 
 /// A heading found in a body item.
 struct heading {
-  offset begin = 0;        // first byte of the marker
+  offset begin = 0;  // first byte of the marker
   offset marker_end = 0;
   offset title_begin = 0;
   offset title_end = 0;
@@ -55,9 +65,9 @@ struct heading {
   // Filled by nesting:
   std::int32_t parent = -1;  // index of the parent heading, -1 for the container root
   std::uint8_t level = 0;
-  bool excluded = false;     // not a heading after all (a lone topic lead)
-  bool dropped = false;      // left as text: nested deeper than options::max_depth
-  std::uint32_t epoch = 0;   // which tree it belongs to (the body, or an attachment)
+  bool excluded = false;    // not a heading after all (a lone topic lead)
+  bool dropped = false;     // left as text: nested deeper than options::max_depth
+  std::uint32_t epoch = 0;  // which tree it belongs to (the body, or an attachment)
 };
 
 /// Find the headings of one body item [begin, end): a block heading at its start

@@ -36,7 +36,8 @@ bool transcode(std::string_view bytes, const char* codec, decoded_input& out) {
     UChar* const target_end = target + chunk.size();
     status = U_ZERO_ERROR;
     const char* before = src;
-    ucnv_toUnicode(conv.get(), &target, target_end, &src, src_end, nullptr, /*flush=*/true, &status);
+    ucnv_toUnicode(conv.get(), &target, target_end, &src, src_end, nullptr, /*flush=*/true,
+                   &status);
     // Append what was decoded so far.
     const auto* u = reinterpret_cast<const char16_t*>(chunk.data());
     const std::size_t n = static_cast<std::size_t>(target - reinterpret_cast<UChar*>(chunk.data()));
@@ -110,7 +111,8 @@ utf8_check find_invalid_utf8(std::string_view s, std::vector<decoded_input::bad_
     }
     const code_point c = decode_at(s, i);
     if (c.len == 1) {
-      if (out.size() < max_kept) out.push_back({static_cast<offset>(i), static_cast<unsigned char>(s[i])});
+      if (out.size() < max_kept)
+        out.push_back({static_cast<offset>(i), static_cast<unsigned char>(s[i])});
       ++check.invalid;
     } else {
       ++check.multibyte;
@@ -152,14 +154,16 @@ decoded_input decode_input(std::string_view bytes, input_encoding enc) {
       if (payload.size() >= 2 && ((le && payload.substr(0, 2) == "\xFF\xFE") ||
                                   (!le && payload.substr(0, 2) == "\xFE\xFF")))
         payload.remove_prefix(2);
-      if (!try_codec(le ? "UTF-16LE" : "UTF-16BE", le ? "UTF-16LE" : "UTF-16BE", payload)) as_utf8();
+      if (!try_codec(le ? "UTF-16LE" : "UTF-16BE", le ? "UTF-16LE" : "UTF-16BE", payload))
+        as_utf8();
       return out;
     }
     case input_encoding::automatic:
       break;
   }
 
-  if (bytes.size() >= 2 && bytes.substr(0, 2) == "\xFF\xFE" && !(bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF")) {
+  if (bytes.size() >= 2 && bytes.substr(0, 2) == "\xFF\xFE" &&
+      !(bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF")) {
     if (try_codec("UTF-16LE", "UTF-16LE", bytes.substr(2))) return out;
   }
   if (bytes.size() >= 2 && bytes.substr(0, 2) == "\xFE\xFF") {

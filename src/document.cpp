@@ -8,61 +8,98 @@ namespace gongwen {
 
 std::string_view name(node_type t) noexcept {
   switch (t) {
-    case node_type::document: return "document";
-    case node_type::noise: return "noise";
-    case node_type::title: return "title";
-    case node_type::subtitle: return "subtitle";
-    case node_type::byline: return "byline";
-    case node_type::salutation: return "salutation";
-    case node_type::closing: return "closing";
-    case node_type::paragraph: return "paragraph";
-    case node_type::section: return "section";
-    case node_type::directive: return "directive";
-    case node_type::doc_number: return "doc_number";
-    case node_type::addressee: return "addressee";
-    case node_type::attachment: return "attachment";
-    case node_type::signature: return "signature";
-    case node_type::date: return "date";
+    case node_type::document:
+      return "document";
+    case node_type::noise:
+      return "noise";
+    case node_type::title:
+      return "title";
+    case node_type::subtitle:
+      return "subtitle";
+    case node_type::byline:
+      return "byline";
+    case node_type::salutation:
+      return "salutation";
+    case node_type::closing:
+      return "closing";
+    case node_type::paragraph:
+      return "paragraph";
+    case node_type::section:
+      return "section";
+    case node_type::directive:
+      return "directive";
+    case node_type::doc_number:
+      return "doc_number";
+    case node_type::addressee:
+      return "addressee";
+    case node_type::attachment:
+      return "attachment";
+    case node_type::signature:
+      return "signature";
+    case node_type::date:
+      return "date";
   }
   return "unknown";
 }
 
 std::string_view name(marker_style s) noexcept {
   switch (s) {
-    case marker_style::cn_dun: return "cn-dun";
-    case marker_style::cn_paren: return "cn-paren";
-    case marker_style::cn_di: return "cn-di";
-    case marker_style::cn_di_measure: return "cn-di-measure";
-    case marker_style::cn_verb: return "cn-verb";
-    case marker_style::arabic_dot: return "arabic-dot";
-    case marker_style::arabic_paren: return "arabic-paren";
-    case marker_style::circled: return "circled";
-    case marker_style::aspect: return "aspect";
-    case marker_style::sequence: return "sequence";
-    case marker_style::dash: return "dash";
-    case marker_style::topic: return "topic";
-    case marker_style::chapter: return "chapter";
-    case marker_style::article: return "article";
+    case marker_style::cn_dun:
+      return "cn-dun";
+    case marker_style::cn_paren:
+      return "cn-paren";
+    case marker_style::cn_di:
+      return "cn-di";
+    case marker_style::cn_di_measure:
+      return "cn-di-measure";
+    case marker_style::cn_verb:
+      return "cn-verb";
+    case marker_style::arabic_dot:
+      return "arabic-dot";
+    case marker_style::arabic_paren:
+      return "arabic-paren";
+    case marker_style::circled:
+      return "circled";
+    case marker_style::aspect:
+      return "aspect";
+    case marker_style::sequence:
+      return "sequence";
+    case marker_style::dash:
+      return "dash";
+    case marker_style::topic:
+      return "topic";
+    case marker_style::chapter:
+      return "chapter";
+    case marker_style::article:
+      return "article";
   }
   return "unknown";
 }
 
 std::string_view name(noise_kind k) noexcept {
   switch (k) {
-    case noise_kind::none: return "none";
-    case noise_kind::advertising: return "advertising";
-    case noise_kind::web: return "web";
-    case noise_kind::metadata: return "metadata";
-    case noise_kind::disclaimer: return "disclaimer";
+    case noise_kind::none:
+      return "none";
+    case noise_kind::advertising:
+      return "advertising";
+    case noise_kind::web:
+      return "web";
+    case noise_kind::metadata:
+      return "metadata";
+    case noise_kind::disclaimer:
+      return "disclaimer";
   }
   return "unknown";
 }
 
 std::string_view name(role r) noexcept {
   switch (r) {
-    case role::lead: return "lead";
-    case role::cooperate: return "cooperate";
-    case role::responsible: return "responsible";
+    case role::lead:
+      return "lead";
+    case role::cooperate:
+      return "cooperate";
+    case role::responsible:
+      return "responsible";
   }
   return "unknown";
 }
@@ -75,7 +112,8 @@ position document::position_of(offset at) const noexcept {
   const offset start = line_starts_[line - 1];
   auto chars_before = [this](offset x) -> std::size_t {
     const std::size_t block = x / 4096;
-    if (block >= char_marks_.size()) return detail::count_chars(std::string_view(text_).substr(0, x));
+    if (block >= char_marks_.size())
+      return detail::count_chars(std::string_view(text_).substr(0, x));
     return char_marks_[block] +
            detail::count_chars(std::string_view(text_).substr(block * 4096, x - block * 4096));
   };

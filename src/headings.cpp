@@ -22,8 +22,10 @@ int arabic_value(std::string_view s) {
   int v = 0;
   for (std::size_t i = 0; i < s.size();) {
     const code_point c = decode_at(s, i);
-    if (c.cp >= U'0' && c.cp <= U'9') v = v * 10 + static_cast<int>(c.cp - U'0');
-    else if (c.cp >= U'０' && c.cp <= U'９') v = v * 10 + static_cast<int>(c.cp - U'０');
+    if (c.cp >= U'0' && c.cp <= U'9')
+      v = v * 10 + static_cast<int>(c.cp - U'0');
+    else if (c.cp >= U'０' && c.cp <= U'９')
+      v = v * 10 + static_cast<int>(c.cp - U'０');
     i += c.len;
   }
   return v;
@@ -86,7 +88,8 @@ struct marker_action<g::cn_paren_marker> {
   template <class Input>
   static void apply(const Input& in, marker_state& st) {
     st.style = marker_style::cn_paren;
-    if (const char32_t c = single(in.string_view()); c >= U'㈠' && c <= U'㈩') st.value = static_cast<int>(c - U'㈠') + 1;
+    if (const char32_t c = single(in.string_view()); c >= U'㈠' && c <= U'㈩')
+      st.value = static_cast<int>(c - U'㈠') + 1;
   }
 };
 template <>
@@ -94,7 +97,8 @@ struct marker_action<g::arabic_dot_marker> {
   template <class Input>
   static void apply(const Input& in, marker_state& st) {
     st.style = marker_style::arabic_dot;
-    if (const char32_t c = single(in.string_view()); c >= U'⒈' && c <= U'⒛') st.value = static_cast<int>(c - U'⒈') + 1;
+    if (const char32_t c = single(in.string_view()); c >= U'⒈' && c <= U'⒛')
+      st.value = static_cast<int>(c - U'⒈') + 1;
   }
 };
 template <>
@@ -102,7 +106,8 @@ struct marker_action<g::arabic_paren_marker> {
   template <class Input>
   static void apply(const Input& in, marker_state& st) {
     st.style = marker_style::arabic_paren;
-    if (const char32_t c = single(in.string_view()); c >= U'⑴' && c <= U'⒇') st.value = static_cast<int>(c - U'⑴') + 1;
+    if (const char32_t c = single(in.string_view()); c >= U'⑴' && c <= U'⒇')
+      st.value = static_cast<int>(c - U'⑴') + 1;
   }
 };
 template <>
@@ -111,9 +116,12 @@ struct marker_action<g::circled_marker> {
   static void apply(const Input& in, marker_state& st) {
     st.style = marker_style::circled;
     const char32_t c = single(in.string_view());
-    if (c >= U'①' && c <= U'⑳') st.value = static_cast<int>(c - U'①') + 1;
-    else if (c >= U'㉑' && c <= U'㉟') st.value = static_cast<int>(c - U'㉑') + 21;
-    else if (c >= U'㊱' && c <= U'㊿') st.value = static_cast<int>(c - U'㊱') + 36;
+    if (c >= U'①' && c <= U'⑳')
+      st.value = static_cast<int>(c - U'①') + 1;
+    else if (c >= U'㉑' && c <= U'㉟')
+      st.value = static_cast<int>(c - U'㉑') + 21;
+    else if (c >= U'㊱' && c <= U'㊿')
+      st.value = static_cast<int>(c - U'㊱') + 36;
   }
 };
 
@@ -177,7 +185,8 @@ constexpr boundary_lead_table boundary_leads;
 
 class heading_finder {
  public:
-  heading_finder(std::string_view text, const item& it, std::uint32_t index, std::vector<heading>& out)
+  heading_finder(std::string_view text, const item& it, std::uint32_t index,
+                 std::vector<heading>& out)
       : text_(text), it_(it), index_(index), out_(out) {}
 
   void run() {
@@ -238,7 +247,8 @@ class heading_finder {
 
   template <class Rule>
   bool parse_marker(std::size_t pos, marker_state& st, const char*& end) const {
-    pegtl::memory_input<pegtl::tracking_mode::lazy> in(text_.data() + pos, text_.data() + it_.end, "");
+    pegtl::memory_input<pegtl::tracking_mode::lazy> in(text_.data() + pos, text_.data() + it_.end,
+                                                       "");
     if (!pegtl::parse<Rule, marker_action>(in, st)) return false;
     end = in.current();
     return true;
@@ -320,19 +330,48 @@ int chinese_numeral_value(std::string_view s) noexcept {
     const code_point c = decode_at(s, i);
     i += c.len;
     switch (c.cp) {
-      case U'一': digit = 1; break;
-      case U'二': digit = 2; break;
-      case U'三': digit = 3; break;
-      case U'四': digit = 4; break;
-      case U'五': digit = 5; break;
-      case U'六': digit = 6; break;
-      case U'七': digit = 7; break;
-      case U'八': digit = 8; break;
-      case U'九': digit = 9; break;
-      case U'〇': case U'零': case U'○': digit = 0; break;
-      case U'十': total += (digit == 0 ? 1 : digit) * 10; digit = 0; break;
-      case U'百': total += (digit == 0 ? 1 : digit) * 100; digit = 0; break;
-      default: return 0;
+      case U'一':
+        digit = 1;
+        break;
+      case U'二':
+        digit = 2;
+        break;
+      case U'三':
+        digit = 3;
+        break;
+      case U'四':
+        digit = 4;
+        break;
+      case U'五':
+        digit = 5;
+        break;
+      case U'六':
+        digit = 6;
+        break;
+      case U'七':
+        digit = 7;
+        break;
+      case U'八':
+        digit = 8;
+        break;
+      case U'九':
+        digit = 9;
+        break;
+      case U'〇':
+      case U'零':
+      case U'○':
+        digit = 0;
+        break;
+      case U'十':
+        total += (digit == 0 ? 1 : digit) * 10;
+        digit = 0;
+        break;
+      case U'百':
+        total += (digit == 0 ? 1 : digit) * 100;
+        digit = 0;
+        break;
+      default:
+        return 0;
     }
   }
   return total + digit;

@@ -86,8 +86,10 @@ class tree_writer {
     j_.member("style", name(n.ordinal.style));
     j_.member("marker", doc_.text(n.ordinal.marker));
     j_.key("value");
-    if (n.ordinal.has_value()) j_.number(n.ordinal.value);
-    else j_.null();
+    if (n.ordinal.has_value())
+      j_.number(n.ordinal.value);
+    else
+      j_.null();
     j_.end_object();
     j_.member("title", doc_.text(n.title));
     j_.member("inline", n.is_inline);

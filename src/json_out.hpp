@@ -38,12 +38,23 @@ inline void append_json_string(std::string& out, std::string_view s) {
     }
     flush(i);
     switch (b) {
-      case '"': out.append("\\\""); break;
-      case '\\': out.append("\\\\"); break;
-      case '\n': out.append("\\n"); break;
-      case '\r': out.append("\\r"); break;
-      case '\t': out.append("\\t"); break;
-      default: fmt::format_to(std::back_inserter(out), "\\u{:04x}", static_cast<unsigned>(b));
+      case '"':
+        out.append("\\\"");
+        break;
+      case '\\':
+        out.append("\\\\");
+        break;
+      case '\n':
+        out.append("\\n");
+        break;
+      case '\r':
+        out.append("\\r");
+        break;
+      case '\t':
+        out.append("\\t");
+        break;
+      default:
+        fmt::format_to(std::back_inserter(out), "\\u{:04x}", static_cast<unsigned>(b));
     }
     run = ++i;
   }
@@ -86,16 +97,21 @@ class json_out {
   /// A [begin, end) pair, kept on one line even when indented.
   void pair(std::int64_t a, std::int64_t b) {
     prefix();
-    if (pretty_) fmt::format_to(std::back_inserter(out_), "[{}, {}]", a, b);
-    else fmt::format_to(std::back_inserter(out_), "[{},{}]", a, b);
+    if (pretty_)
+      fmt::format_to(std::back_inserter(out_), "[{}, {}]", a, b);
+    else
+      fmt::format_to(std::back_inserter(out_), "[{},{}]", a, b);
   }
 
   template <class T>
   void member(std::string_view k, T&& v) {
     key(k);
-    if constexpr (std::is_same_v<std::decay_t<T>, bool>) boolean(v);
-    else if constexpr (std::is_integral_v<std::decay_t<T>>) number(static_cast<std::int64_t>(v));
-    else string(v);
+    if constexpr (std::is_same_v<std::decay_t<T>, bool>)
+      boolean(v);
+    else if constexpr (std::is_integral_v<std::decay_t<T>>)
+      number(static_cast<std::int64_t>(v));
+    else
+      string(v);
   }
 
  private:

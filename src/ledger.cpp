@@ -63,7 +63,8 @@ std::string path_of(const document& doc, const task& t) {
   return s;
 }
 
-void units_json(detail::json_out& j, const document& doc, std::string_view key, const std::vector<const agency*>& units) {
+void units_json(detail::json_out& j, const document& doc, std::string_view key,
+                const std::vector<const agency*>& units) {
   j.key(key);
   j.begin_array();
   for (const agency* a : units) {
@@ -71,8 +72,10 @@ void units_json(detail::json_out& j, const document& doc, std::string_view key, 
     j.member("name", a->name);
     j.key("span");
     j.pair(a->text.begin, a->text.end);
-    if (a->inherited()) detail::write_origin(j, doc, a->from);
-    else j.member("inherited", false);
+    if (a->inherited())
+      detail::write_origin(j, doc, a->from);
+    else
+      j.member("inherited", false);
     j.end_object();
   }
   j.end_array();
@@ -82,12 +85,14 @@ void units_json(detail::json_out& j, const document& doc, std::string_view key, 
 
 std::string short_label(const document& doc, const node& section) {
   const marker_style style = section.ordinal.style;
-  if (style == marker_style::topic || style == marker_style::dash) return std::string(doc.text(section.title));
+  if (style == marker_style::topic || style == marker_style::dash)
+    return std::string(doc.text(section.title));
   std::string_view m = doc.text(section.ordinal.marker);
   // Drop the punctuation that ends a marker: 第一， → 第一, 一、 → 一
   while (!m.empty()) {
     const auto c = detail::decode_before(m, m.size());
-    if (c.cp != U'、' && c.cp != U'，' && c.cp != U'：' && c.cp != U',' && c.cp != U':' && !detail::is_blank(c.cp))
+    if (c.cp != U'、' && c.cp != U'，' && c.cp != U'：' && c.cp != U',' && c.cp != U':' &&
+        !detail::is_blank(c.cp))
       break;
     m.remove_suffix(c.len);
   }
@@ -101,8 +106,10 @@ std::vector<task> task_ledger(const document& doc) {
   for (walk_event ev; w.next(ev);) {
     const node& n = *ev.n;
     if (n.type == node_type::section) {
-      if (ev.entering) open.push_back(&n);
-      else open.pop_back();
+      if (ev.entering)
+        open.push_back(&n);
+      else
+        open.pop_back();
       continue;
     }
     if (!ev.entering || n.type != node_type::directive) continue;
@@ -123,7 +130,10 @@ std::vector<task> task_ledger(const document& doc) {
     for (const role r : {role::lead, role::cooperate, role::responsible}) {
       for (const agency& a : units) {
         if (a.role != r || listed(a.name)) continue;
-        (r == role::lead ? t.lead : r == role::cooperate ? t.cooperate : t.responsible).push_back(&a);
+        (r == role::lead        ? t.lead
+         : r == role::cooperate ? t.cooperate
+                                : t.responsible)
+            .push_back(&a);
       }
     }
     for (const deadline& d : deadlines) t.deadlines.push_back(&d);

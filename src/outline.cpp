@@ -57,7 +57,9 @@ void walk(std::string& out, const document& doc, const node& n, std::size_t dept
 
 }  // namespace
 
-void write_outline(std::string& out, const document& doc) { walk(out, doc, doc.root(), 0); }
+void write_outline(std::string& out, const document& doc) {
+  walk(out, doc, doc.root(), 0);
+}
 
 std::string to_outline(const document& doc) {
   std::string out;

@@ -40,19 +40,28 @@ bool matches(std::string_view s) {
 
 template <class Words = std::initializer_list<std::string_view>>
 bool contains_any(std::string_view s, const Words& words) {
-  return std::any_of(words.begin(), words.end(), [&](std::string_view w) { return contains(s, w); });
+  return std::any_of(words.begin(), words.end(),
+                     [&](std::string_view w) { return contains(s, w); });
 }
 template <class Words = std::initializer_list<std::string_view>>
 bool ends_with_any(std::string_view s, const Words& words) {
-  return std::any_of(words.begin(), words.end(), [&](std::string_view w) { return ends_with(s, w); });
+  return std::any_of(words.begin(), words.end(),
+                     [&](std::string_view w) { return ends_with(s, w); });
 }
 
-bool has_sentence_punct(std::string_view s) { return any_code_point(s, is_sentence_end); }
-bool has_any_punct(std::string_view s) { return any_code_point(s, is_punct); }
-std::size_t han_count(std::string_view s) { return count_code_points(s, is_han); }
+bool has_sentence_punct(std::string_view s) {
+  return any_code_point(s, is_sentence_end);
+}
+bool has_any_punct(std::string_view s) {
+  return any_code_point(s, is_punct);
+}
+std::size_t han_count(std::string_view s) {
+  return count_code_points(s, is_han);
+}
 
 bool has_latin(std::string_view s) {
-  return std::any_of(s.begin(), s.end(), [](char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; });
+  return std::any_of(s.begin(), s.end(),
+                     [](char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; });
 }
 
 std::string without_blanks(std::string_view s) {
@@ -73,11 +82,14 @@ std::string without_blanks(std::string_view s) {
 /// 现在订阅…, 举报倒卖会员资料…, 咨询QQ206157060, 免费QQ群：. A sentence that merely
 /// mentions 微信 or QQ (用好政务微信公众号) gives no number or handle and is text.
 bool is_advertising(std::string_view s) {
-  if (contains_any(s, {"订阅", "倒卖", "仅供学习", "禁止外传", "版权所有", "侵权必究", "转载请注明", "免费下载",
-                       "下载地址", "获取资料", "资料分享", "会员群", "会员资料", "会员权益", "开通会员", "成为会员"}))
+  if (contains_any(s, {"订阅", "倒卖", "仅供学习", "禁止外传", "版权所有", "侵权必究", "转载请注明",
+                       "免费下载", "下载地址", "获取资料", "资料分享", "会员群", "会员资料",
+                       "会员权益", "开通会员", "成为会员"}))
     return true;
-  for (std::string_view contact : {"QQ", "qq", "微信", "公众号", "VX", "vx", "客服", "群号", "加群"}) {
-    for (std::size_t at = s.find(contact); at != std::string_view::npos; at = s.find(contact, at + 1)) {
+  for (std::string_view contact :
+       {"QQ", "qq", "微信", "公众号", "VX", "vx", "客服", "群号", "加群"}) {
+    for (std::size_t at = s.find(contact); at != std::string_view::npos;
+         at = s.find(contact, at + 1)) {
       // A number or a handle follows within a few characters: QQ206157060, QQ群：, 微信：abc
       std::string_view rest = s.substr(at + contact.size());
       for (int k = 0; k < 4 && !rest.empty(); ++k) {
@@ -93,11 +105,12 @@ bool is_advertising(std::string_view s) {
 /// A line made only of page-interface words: 下载 / 打印 / 【字号：加大 还原 减小】.
 bool is_interface_line(std::string_view s) {
   static constexpr std::array<std::string_view, 44> words = {
-      "下载", "打印", "全屏", "收藏", "分享", "分享到", "关闭", "关闭窗口", "返回", "返回顶部", "顶部",
-      "字号", "字体", "大", "中", "小", "加大", "还原", "减小", "默认", "打印本页", "打印此页",
-      "收藏本页", "我要纠错", "纠错", "复制链接", "扫一扫", "微博", "微信", "QQ空间", "朋友圈",
-      "上一篇", "下一篇", "评论", "点赞", "首页", "当前位置", "您的位置", "位置", "浏览", "次",
-      "保存", "放大", "缩小"};
+      "下载",   "打印",     "全屏",   "收藏", "分享",     "分享到",   "关闭",     "关闭窗口",
+      "返回",   "返回顶部", "顶部",   "字号", "字体",     "大",       "中",       "小",
+      "加大",   "还原",     "减小",   "默认", "打印本页", "打印此页", "收藏本页", "我要纠错",
+      "纠错",   "复制链接", "扫一扫", "微博", "微信",     "QQ空间",   "朋友圈",   "上一篇",
+      "下一篇", "评论",     "点赞",   "首页", "当前位置", "您的位置", "位置",     "浏览",
+      "次",     "保存",     "放大",   "缩小"};
   std::size_t i = 0;
   bool any = false;
   while (i < s.size()) {
@@ -122,15 +135,17 @@ bool is_interface_line(std::string_view s) {
   return any || !s.empty();
 }
 
-/// label：value lines of web pages and databases: 来源：… 时间：… 原文链接：…, 【法宝引证码】CLI.12.…
+/// label：value lines of web pages and databases: 来源：… 时间：… 原文链接：…,
+/// 【法宝引证码】CLI.12.…
 bool is_metadata_line(std::string_view s) {
   static constexpr std::array<std::string_view, 46> labels = {
-      "来源", "信息来源", "文章来源", "稿件来源", "出处", "时间", "发布时间", "发布日期", "更新时间",
-      "日期", "作者", "编辑", "责任编辑", "编审", "审核", "校对", "浏览次数", "浏览量", "点击数",
-      "点击量", "阅读量", "阅读", "字数", "原文链接", "原文地址", "链接", "网址", "索引号", "主题分类",
-      "发布机构", "发文机关", "成文日期", "生效日期", "废止日期", "有效性", "效力级别", "时效性",
-      "相关报道", "相关链接", "相关阅读", "延伸阅读", "推荐阅读", "相关新闻", "附件下载", "分类",
-      "标签"};
+      "来源",     "信息来源", "文章来源", "稿件来源", "出处",     "时间",     "发布时间",
+      "发布日期", "更新时间", "日期",     "作者",     "编辑",     "责任编辑", "编审",
+      "审核",     "校对",     "浏览次数", "浏览量",   "点击数",   "点击量",   "阅读量",
+      "阅读",     "字数",     "原文链接", "原文地址", "链接",     "网址",     "索引号",
+      "主题分类", "发布机构", "发文机关", "成文日期", "生效日期", "废止日期", "有效性",
+      "效力级别", "时效性",   "相关报道", "相关链接", "相关阅读", "延伸阅读", "推荐阅读",
+      "相关新闻", "附件下载", "分类",     "标签"};
   if (starts_with(s, "【")) {
     const std::size_t close = s.find("】");
     if (close != std::string_view::npos && han_count(s.substr(close + 3)) == 0) return true;
@@ -161,28 +176,33 @@ bool is_caption(std::string_view s) {
 
 /// A licence or rights notice of the site a text was copied from.
 bool is_licence(std::string_view s) {
-  return contains_any(s, {"公有领域", "Public domain", "public domain", "著作权法", "版权声明", "本作品",
-                          "维基文库", "Wikisource", "CC BY", "知识共享", "GNU Free"});
+  return contains_any(s, {"公有领域", "Public domain", "public domain", "著作权法", "版权声明",
+                          "本作品", "维基文库", "Wikisource", "CC BY", "知识共享", "GNU Free"});
 }
 
 /// Text with no Chinese at all but letters: stray markup or template words (false, Public domain).
-bool is_foreign_fragment(std::string_view s) { return han_count(s) == 0 && has_latin(s); }
+bool is_foreign_fragment(std::string_view s) {
+  return han_count(s) == 0 && has_latin(s);
+}
 
 // ---------------------------------------------------------------------------
 // Front matter.
 
 constexpr std::array<std::string_view, 39> genre_words = {
-    "讲话", "讲话稿", "发言", "致辞", "报告", "工作报告", "通知", "通报", "通告", "公告", "意见", "方案",
-    "实施方案", "办法", "规定", "决定", "细则", "规划", "纲要", "条例", "批复", "请示", "函", "总结",
-    "计划", "要点", "措施", "意见稿", "征求意见稿", "纪要", "会议纪要", "讲稿", "决议", "公报", "章程",
-    "规则", "指引", "指南", "说明"};
+    "讲话", "讲话稿", "发言", "致辞",   "报告",       "工作报告", "通知",     "通报",
+    "通告", "公告",   "意见", "方案",   "实施方案",   "办法",     "规定",     "决定",
+    "细则", "规划",   "纲要", "条例",   "批复",       "请示",     "函",       "总结",
+    "计划", "要点",   "措施", "意见稿", "征求意见稿", "纪要",     "会议纪要", "讲稿",
+    "决议", "公报",   "章程", "规则",   "指引",       "指南",     "说明"};
 
 /// Strip trailing parentheticals such as （摘要） or （征求意见稿） from a title.
 std::string_view title_core(std::string_view s) {
   for (int guard = 0; guard < 3; ++guard) {
     std::size_t open = std::string_view::npos;
-    if (ends_with(s, "）")) open = s.rfind("（");
-    else if (ends_with(s, ")")) open = s.rfind("(");
+    if (ends_with(s, "）"))
+      open = s.rfind("（");
+    else if (ends_with(s, ")"))
+      open = s.rfind("(");
     if (open == std::string_view::npos || open == 0) break;
     s = s.substr(0, open);
   }
@@ -192,8 +212,9 @@ std::string_view title_core(std::string_view s) {
 /// A title glued to its date and speaker: 在……上的讲话（2023年4月3日）习近平.
 /// Gives where the title ends and where the parenthetical ends.
 bool split_glued_title(std::string_view s, std::size_t& title_end, std::size_t& paren_end) {
-  for (const auto& [open_mark, close_mark] : {std::pair<std::string_view, std::string_view>{"（", "）"},
-                                              std::pair<std::string_view, std::string_view>{"(", ")"}}) {
+  for (const auto& [open_mark, close_mark] :
+       {std::pair<std::string_view, std::string_view>{"（", "）"},
+        std::pair<std::string_view, std::string_view>{"(", ")"}}) {
     for (std::size_t open = s.find(open_mark); open != std::string_view::npos && open > 0;
          open = s.find(open_mark, open + 1)) {
       const std::size_t close = s.find(close_mark, open);
@@ -220,7 +241,8 @@ bool is_strong_title(std::string_view s) {
   std::string_view core = title_core(compact);
   if (starts_with(core, "《") && ends_with(core, "》")) core = core.substr(3, core.size() - 6);
   if (ends_with_any(core, genre_words)) return true;
-  return (contains(core, "在") && contains(core, "上的")) || (starts_with(core, "关于") && contains(core, "的"));
+  return (contains(core, "在") && contains(core, "上的")) ||
+         (starts_with(core, "关于") && contains(core, "的"));
 }
 
 bool is_weak_title(std::string_view s) {
@@ -232,7 +254,8 @@ bool is_subtitle(std::string_view s) {
   if (count_chars(s) > 100 || has_sentence_punct(s)) return false;
   const bool dashed = starts_with(s, "—") || starts_with(s, "―") || starts_with(s, "-") ||
                       starts_with(s, "－") || starts_with(s, "─");
-  const bool bracketed = (starts_with(s, "（") || starts_with(s, "(")) && (ends_with(s, "）") || ends_with(s, ")"));
+  const bool bracketed =
+      (starts_with(s, "（") || starts_with(s, "(")) && (ends_with(s, "）") || ends_with(s, ")"));
   if (!dashed && !bracketed) return false;
   return contains_any(s, {"年", "月", "日", "会", "在", "上", "讲话"});
 }
@@ -258,28 +281,32 @@ bool is_byline(std::string_view s) {
   }
   if (k == b) return false;  // no blank between office and name
   const std::string_view office = s.substr(0, k);
-  return ends_with_any(office, {"长", "书记", "主任", "主席", "总理", "委员", "常委", "代表", "理事",
-                                "秘书", "组长", "记者", "作者", "同志"});
+  return ends_with_any(office, {"长", "书记", "主任", "主席", "总理", "委员", "常委", "代表",
+                                "理事", "秘书", "组长", "记者", "作者", "同志"});
 }
 
 /// 各县（区）人民政府、管委会，市政府各部门，市直各单位：
 bool is_addressee(std::string_view s) {
-  if (!(ends_with(s, "：") || ends_with(s, ":")) || has_sentence_punct(s) || count_chars(s) > 160) return false;
+  if (!(ends_with(s, "：") || ends_with(s, ":")) || has_sentence_punct(s) || count_chars(s) > 160)
+    return false;
   if (matches<g::salutation_line>(s)) return false;
-  return contains_any(s, {"人民政府", "政府", "部门", "单位", "委员会", "委", "局", "厅", "办", "党组",
-                          "党委", "公司", "各"});
+  return contains_any(s, {"人民政府", "政府", "部门", "单位", "委员会", "委", "局", "厅", "办",
+                          "党组", "党委", "公司", "各"});
 }
 
 /// 发文机关署名: a short organisation name on its own line.
 bool is_signature(std::string_view s) {
   if (count_chars(s) > 40 || has_sentence_punct(s) || contains(s, "，")) return false;
-  return ends_with_any(s, {"人民政府", "办公室", "办公厅", "委员会", "党委", "政府", "局", "厅", "委",
-                           "部", "中心", "公司", "领导小组", "指挥部", "党组", "人民代表大会"});
+  return ends_with_any(
+      s, {"人民政府", "办公室", "办公厅", "委员会", "党委", "政府", "局", "厅", "委", "部", "中心",
+          "公司", "领导小组", "指挥部", "党组", "人民代表大会"});
 }
 
 /// Starts with an ordinal marker (topic leads do not count here: they decide nothing
 /// about the document's parts).
-bool is_heading_start(std::string_view s) { return match_prefix<g::block_ordinal_marker>(s) > 0; }
+bool is_heading_start(std::string_view s) {
+  return match_prefix<g::block_ordinal_marker>(s) > 0;
+}
 
 bool is_body_like(std::string_view s) {
   return (count_chars(s) > 40 && has_sentence_punct(s)) || (is_heading_start(s) && !is_subtitle(s));
@@ -289,18 +316,25 @@ bool is_body_like(std::string_view s) {
 
 std::vector<item> classify_parts(std::string_view text, const std::vector<paragraph>& paras) {
   const std::size_t n = paras.size();
-  auto view = [&](std::size_t i) { return text.substr(paras[i].begin, paras[i].end - paras[i].begin); };
+  auto view = [&](std::size_t i) {
+    return text.substr(paras[i].begin, paras[i].end - paras[i].begin);
+  };
 
   // 1. Noise that is noise wherever it stands.
   std::vector<noise_kind> noise(n, noise_kind::none);
   for (std::size_t i = 0; i < n; ++i) {
     const std::string_view s = view(i);
     const std::size_t len = count_chars(s);
-    if (starts_with(s, ">") || starts_with(s, "＞")) noise[i] = noise_kind::disclaimer;
-    else if (is_url_line(s)) noise[i] = noise_kind::metadata;
-    else if (len <= 60 && is_advertising(s)) noise[i] = noise_kind::advertising;
-    else if (is_caption(s)) noise[i] = noise_kind::web;
-    else if (len <= 12 && is_interface_line(s)) noise[i] = noise_kind::web;
+    if (starts_with(s, ">") || starts_with(s, "＞"))
+      noise[i] = noise_kind::disclaimer;
+    else if (is_url_line(s))
+      noise[i] = noise_kind::metadata;
+    else if (len <= 60 && is_advertising(s))
+      noise[i] = noise_kind::advertising;
+    else if (is_caption(s))
+      noise[i] = noise_kind::web;
+    else if (len <= 12 && is_interface_line(s))
+      noise[i] = noise_kind::web;
   }
 
   // 2. Metadata front matter: a block of key: value lines between --- lines.
@@ -337,7 +371,8 @@ std::vector<item> classify_parts(std::string_view text, const std::vector<paragr
     if (header_noise) {
       for (std::size_t i = 0; i < title_at; ++i) {
         const std::string_view s = view(i);
-        if (noise[i] == noise_kind::none && !matches<g::doc_number_line>(s) && !matches<g::date_line>(s))
+        if (noise[i] == noise_kind::none && !matches<g::doc_number_line>(s) &&
+            !matches<g::date_line>(s))
           noise[i] = kind;
       }
     }
@@ -354,8 +389,10 @@ std::vector<item> classify_parts(std::string_view text, const std::vector<paragr
   auto edge_noise = [&](std::size_t i) {
     if (noise[i] != noise_kind::none) return;
     const std::string_view s = view(i);
-    if (is_metadata_line(s)) noise[i] = noise_kind::metadata;
-    else if (is_foreign_fragment(s) && !is_heading_start(s)) noise[i] = noise_kind::web;
+    if (is_metadata_line(s))
+      noise[i] = noise_kind::metadata;
+    else if (is_foreign_fragment(s) && !is_heading_start(s))
+      noise[i] = noise_kind::web;
   };
   for (std::size_t i = 0; i < body_from; ++i) edge_noise(i);
   for (std::size_t i = tail_from; i < n; ++i) edge_noise(i);
@@ -365,7 +402,8 @@ std::vector<item> classify_parts(std::string_view text, const std::vector<paragr
   for (std::size_t i = tail_from; i < n; ++i) {
     if (!is_licence(view(i))) continue;
     std::size_t from = i;
-    while (from > tail_from && !has_sentence_punct(view(from - 1)) && count_chars(view(from - 1)) <= 30)
+    while (from > tail_from && !has_sentence_punct(view(from - 1)) &&
+           count_chars(view(from - 1)) <= 30)
       --from;
     for (std::size_t k = from; k < n; ++k)
       if (noise[k] == noise_kind::none) noise[k] = noise_kind::web;
@@ -421,8 +459,10 @@ std::vector<item> classify_parts(std::string_view text, const std::vector<paragr
       if (!starts_with(s, "# ") && split_glued_title(s, title_end, paren_end)) {
         const offset at = paras[i].begin;
         push(part::title, i, at, static_cast<offset>(at + title_end));
-        push(part::subtitle, i, static_cast<offset>(at + title_end), static_cast<offset>(at + paren_end));
-        if (at + paren_end < paras[i].end) push(part::byline, i, static_cast<offset>(at + paren_end), paras[i].end);
+        push(part::subtitle, i, static_cast<offset>(at + title_end),
+             static_cast<offset>(at + paren_end));
+        if (at + paren_end < paras[i].end)
+          push(part::byline, i, static_cast<offset>(at + paren_end), paras[i].end);
         title_text = without_blanks(s.substr(0, title_end));
       } else {
         push(part::title, i, b, paras[i].end);
@@ -505,14 +545,16 @@ std::vector<item> classify_parts(std::string_view text, const std::vector<paragr
       items[sig - 1].kind = part::signature;
       first_end_item = sig - 1;
     }
-    if (b == 0) body_end = first_end_item;  // else an 附件： list came first: the text ends before it
+    if (b == 0)
+      body_end = first_end_item;  // else an 附件： list came first: the text ends before it
   }
   const std::size_t closing = last_text_before(body_end);
   if (closing > 0 && items[closing - 1].kind == part::body && items[closing - 1].block_start &&
       match_prefix<g::closing_start>(text_of(items[closing - 1])) > 0)
     items[closing - 1].kind = part::closing;
   for (item& it : items) {
-    if (it.kind == part::closing || it.kind == part::attachment || it.kind == part::signature || it.kind == part::title)
+    if (it.kind == part::closing || it.kind == part::attachment || it.kind == part::signature ||
+        it.kind == part::title)
       it.root_level = true;
   }
   return items;

@@ -25,7 +25,8 @@ inline code_point decode_at(std::string_view s, std::size_t i) noexcept {
   if (p[0] < 0x80) return {p[0], 1};
   if (p[0] >= 0xE1 && p[0] <= 0xEF && p[0] != 0xED && i + 2 < s.size() && (p[1] & 0xC0) == 0x80 &&
       (p[2] & 0xC0) == 0x80)
-    return {(char32_t(p[0] & 0x0F) << 12) | (char32_t(p[1] & 0x3F) << 6) | char32_t(p[2] & 0x3F), 3};
+    return {(char32_t(p[0] & 0x0F) << 12) | (char32_t(p[1] & 0x3F) << 6) | char32_t(p[2] & 0x3F),
+            3};
   return decode_slow(s, i);
 }
 
@@ -36,7 +37,9 @@ inline code_point decode_slow(std::string_view s, std::size_t i) noexcept {
   auto cont = [&](std::size_t k) {
     return k < left && (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
   };
-  auto at = [&](std::size_t k) { return static_cast<char32_t>(static_cast<unsigned char>(s[i + k]) & 0x3F); };
+  auto at = [&](std::size_t k) {
+    return static_cast<char32_t>(static_cast<unsigned char>(s[i + k]) & 0x3F);
+  };
   if (b0 >= 0xC2 && b0 < 0xE0 && cont(1)) return {(char32_t(b0 & 0x1F) << 6) | at(1), 2};
   if (b0 >= 0xE0 && b0 < 0xF0 && cont(1) && cont(2)) {
     const char32_t cp = (char32_t(b0 & 0x0F) << 12) | (at(1) << 6) | at(2);
@@ -121,8 +124,16 @@ inline bool is_han(char32_t c) noexcept {
 /// White space that indents a paragraph or pads a line: not content.
 inline bool is_blank(char32_t c) noexcept {
   switch (c) {
-    case U' ': case U'\t': case U'\v': case U'\f': case 0x00A0: case 0x1680:
-    case 0x202F: case 0x205F: case 0x3000: case 0xFEFF:
+    case U' ':
+    case U'\t':
+    case U'\v':
+    case U'\f':
+    case 0x00A0:
+    case 0x1680:
+    case 0x202F:
+    case 0x205F:
+    case 0x3000:
+    case 0xFEFF:
       return true;
     default:
       return c >= 0x2000 && c <= 0x200B;
@@ -131,7 +142,8 @@ inline bool is_blank(char32_t c) noexcept {
 
 /// 。！？； and their ASCII forms: a sentence ends here.
 inline bool is_sentence_end(char32_t c) noexcept {
-  return c == U'。' || c == U'！' || c == U'？' || c == U'；' || c == U'!' || c == U'?' || c == U';';
+  return c == U'。' || c == U'！' || c == U'？' || c == U'；' || c == U'!' || c == U'?' ||
+         c == U';';
 }
 
 /// A sentence end or a colon: an inline heading may start after it.
@@ -147,10 +159,13 @@ inline bool is_closer(char32_t c) noexcept {
 
 /// Any punctuation a title or name cannot contain.
 inline bool is_punct(char32_t c) noexcept {
-  if (c < 0x80) return (c >= 0x21 && c <= 0x2F) || (c >= 0x3A && c <= 0x40) || (c >= 0x5B && c <= 0x60) || (c >= 0x7B && c <= 0x7E);
+  if (c < 0x80)
+    return (c >= 0x21 && c <= 0x2F) || (c >= 0x3A && c <= 0x40) || (c >= 0x5B && c <= 0x60) ||
+           (c >= 0x7B && c <= 0x7E);
   return (c >= 0x3001 && c <= 0x303F && c != 0x3007) || (c >= 0xFF01 && c <= 0xFF0F) ||
-         (c >= 0xFF1A && c <= 0xFF20) || (c >= 0xFF3B && c <= 0xFF40) || (c >= 0xFF5B && c <= 0xFF65) ||
-         (c >= 0x2010 && c <= 0x2027) || (c >= 0x2030 && c <= 0x205E);
+         (c >= 0xFF1A && c <= 0xFF20) || (c >= 0xFF3B && c <= 0xFF40) ||
+         (c >= 0xFF5B && c <= 0xFF65) || (c >= 0x2010 && c <= 0x2027) ||
+         (c >= 0x2030 && c <= 0x205E);
 }
 
 /// Trim blanks (and line-end characters) from both ends of [b, e).

@@ -46,7 +46,8 @@ sample measure(const std::function<void()>& work) {
     const auto t1 = std::chrono::steady_clock::now();
     rusage ru{};
     getrusage(RUSAGE_SELF, &ru);
-    sample s{std::chrono::duration<double>(t1 - t0).count(), static_cast<double>(ru.ru_maxrss) / 1024.0};
+    sample s{std::chrono::duration<double>(t1 - t0).count(),
+             static_cast<double>(ru.ru_maxrss) / 1024.0};
     if (write(fds[1], &s, sizeof s) != sizeof s) _exit(1);
     _exit(0);
   }
@@ -60,7 +61,8 @@ sample measure(const std::function<void()>& work) {
 }
 
 sample median(std::vector<sample> v) {
-  std::sort(v.begin(), v.end(), [](const sample& a, const sample& b) { return a.seconds < b.seconds; });
+  std::sort(v.begin(), v.end(),
+            [](const sample& a, const sample& b) { return a.seconds < b.seconds; });
   return v[v.size() / 2];
 }
 
@@ -78,8 +80,8 @@ void report(const char* name, const std::string& input, int rounds) {
     base.push_back(measure([&] {
       std::string copy(input);
       std::size_t lines = 0;
-      for (const char* p = copy.data(); (p = static_cast<const char*>(std::memchr(p, '\n', copy.data() + copy.size() - p)));
-           ++p)
+      for (const char* p = copy.data();
+           (p = static_cast<const char*>(std::memchr(p, '\n', copy.data() + copy.size() - p))); ++p)
         ++lines;
       sink = lines + copy.size();
     }));
@@ -91,11 +93,13 @@ void report(const char* name, const std::string& input, int rounds) {
   }
   const sample b = median(base), p = median(parse), j = median(json);
   std::printf("%s: %.1f MB, median of %d rounds\n", name, mb, rounds);
-  std::printf("  %-24s %9.1f MB/s  %7.1f MiB peak\n", "baseline (copy + memchr)", mb / b.seconds, b.peak_mib);
-  std::printf("  %-24s %9.1f MB/s  %7.1f MiB peak   time x%.1f of baseline, memory x%.2f\n", "parse", mb / p.seconds,
-              p.peak_mib, p.seconds / b.seconds, p.peak_mib / b.peak_mib);
-  std::printf("  %-24s %9.1f MB/s  %7.1f MiB peak   time x%.1f of baseline, memory x%.2f\n", "parse + JSON",
-              mb / j.seconds, j.peak_mib, j.seconds / b.seconds, j.peak_mib / b.peak_mib);
+  std::printf("  %-24s %9.1f MB/s  %7.1f MiB peak\n", "baseline (copy + memchr)", mb / b.seconds,
+              b.peak_mib);
+  std::printf("  %-24s %9.1f MB/s  %7.1f MiB peak   time x%.1f of baseline, memory x%.2f\n",
+              "parse", mb / p.seconds, p.peak_mib, p.seconds / b.seconds, p.peak_mib / b.peak_mib);
+  std::printf("  %-24s %9.1f MB/s  %7.1f MiB peak   time x%.1f of baseline, memory x%.2f\n",
+              "parse + JSON", mb / j.seconds, j.peak_mib, j.seconds / b.seconds,
+              j.peak_mib / b.peak_mib);
 }
 
 /// Time per MB at a quarter of the input and at all of it: linear work gives ~1.
@@ -120,17 +124,20 @@ int main(int argc, char** argv) {
   std::vector<std::string> files;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
-    if (a == "--mb" && i + 1 < argc) target_mb = std::atof(argv[++i]);
-    else if (a == "--rounds" && i + 1 < argc) rounds = std::max(1, std::atoi(argv[++i]));
+    if (a == "--mb" && i + 1 < argc)
+      target_mb = std::atof(argv[++i]);
+    else if (a == "--rounds" && i + 1 < argc)
+      rounds = std::max(1, std::atoi(argv[++i]));
     else if (a == "-h" || a == "--help") {
       std::printf("usage: gongwen-bench [--mb N] [--rounds R] [FILE...]\n");
       return 0;
-    } else files.push_back(a);
+    } else
+      files.push_back(a);
   }
   if (files.empty()) {
     const std::string src = GONGWEN_SOURCE_DIR;
-    files = {src + "/examples/speech.txt", src + "/tests/fixtures/plan.txt", src + "/tests/fixtures/notice.txt",
-             src + "/tests/fixtures/report.txt"};
+    files = {src + "/examples/speech.txt", src + "/tests/fixtures/plan.txt",
+             src + "/tests/fixtures/notice.txt", src + "/tests/fixtures/report.txt"};
   }
   std::string unit;
   for (const auto& f : files) {
@@ -150,8 +157,10 @@ int main(int argc, char** argv) {
   std::string no_breaks;
   no_breaks.reserve(input.size() * 2);
   for (const char c : input) {
-    if (c == '\n') no_breaks += "\u3000\u3000";
-    else no_breaks += c;
+    if (c == '\n')
+      no_breaks += "\u3000\u3000";
+    else
+      no_breaks += c;
   }
 
   report("with line breaks", input, rounds);

@@ -36,7 +36,9 @@ inline std::string sections(const document& doc) {
   return out;
 }
 
-inline std::string sections(std::string_view text) { return sections(parse(text)); }
+inline std::string sections(std::string_view text) {
+  return sections(parse(text));
+}
 
 /// The first node of a type, in document order (nullptr if none).
 inline const node* first_of(const document& doc, node_type t) {
@@ -58,6 +60,8 @@ inline std::string read_file(const std::string& path) {
   return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
-inline std::string data_path(std::string_view name) { return std::string(GONGWEN_TEST_DATA) + "/" + std::string(name); }
+inline std::string data_path(std::string_view name) {
+  return std::string(GONGWEN_TEST_DATA) + "/" + std::string(name);
+}
 
 }  // namespace gongwen::test

@@ -24,13 +24,16 @@ std::string units(const gongwen::document& doc) {
     if (n.type != gongwen::node_type::directive) continue;
     for (const auto& a : doc.agencies(n)) {
       if (!out.empty()) out += "; ";
-      out += a.name + "/" + std::string(doc.text(a.text)) + "/" + std::string(gongwen::name(a.role));
+      out +=
+          a.name + "/" + std::string(doc.text(a.text)) + "/" + std::string(gongwen::name(a.role));
       if (a.inherited()) out += "*";
     }
   }
   return out;
 }
-std::string units(std::string_view text) { return units(gongwen::parse(text)); }
+std::string units(std::string_view text) {
+  return units(gongwen::parse(text));
+}
 
 std::vector<std::string> directive_texts(const gongwen::document& doc) {
   std::vector<std::string> out;
@@ -39,7 +42,8 @@ std::vector<std::string> directive_texts(const gongwen::document& doc) {
   return out;
 }
 
-std::vector<gongwen::deadline> deadlines_in(std::string_view text, std::string* first_text = nullptr) {
+std::vector<gongwen::deadline> deadlines_in(std::string_view text,
+                                            std::string* first_text = nullptr) {
   const auto doc = gongwen::parse(text);
   std::vector<gongwen::deadline> out;
   for (const auto& n : doc.nodes())
@@ -49,23 +53,25 @@ std::vector<gongwen::deadline> deadlines_in(std::string_view text, std::string* 
   return out;
 }
 
-
 }  // namespace
 
 TEST_SUITE("sentences") {
   TEST_CASE("a paragraph splits at 。！？； and their ASCII forms") {
-    const auto doc = gongwen::parse("要加快进度。要确保质量！要不要再议？要压实责任；要加强督查!要严格考核?要按期完成;要抓好落实\n");
+    const auto doc = gongwen::parse(
+        "要加快进度。要确保质量！要不要再议？要压实责任；要加强督查!要严格考核?要按期完成;"
+        "要抓好落实\n");
     CHECK(directive_texts(doc).size() == 8);
   }
 
   TEST_CASE("never inside quotes, book titles or brackets") {
     const auto doc = gongwen::parse(
-        "各乡镇要按照“要加快推进。要确保质量。”的要求抓好落实。县发改局要落实《关于加快发展的意见。》精神。"
+        "各乡镇要按照“要加快推进。要确保质量。”的要求抓好落实。县发改局要落实《关于加快发展的意见。"
+        "》精神。"
         "县住建局牵头抓好改造（配合单位：各乡镇；完成时限：年底前）。\n");
-    CHECK(directive_texts(doc) == std::vector<std::string>{
-                                      "各乡镇要按照“要加快推进。要确保质量。”的要求抓好落实。",
-                                      "县发改局要落实《关于加快发展的意见。》精神。",
-                                      "县住建局牵头抓好改造（配合单位：各乡镇；完成时限：年底前）。"});
+    CHECK(directive_texts(doc) ==
+          std::vector<std::string>{"各乡镇要按照“要加快推进。要确保质量。”的要求抓好落实。",
+                                   "县发改局要落实《关于加快发展的意见。》精神。",
+                                   "县住建局牵头抓好改造（配合单位：各乡镇；完成时限：年底前）。"});
   }
 
   TEST_CASE("an unclosed quote does not swallow the rest of the paragraph") {
@@ -87,7 +93,8 @@ TEST_SUITE("grammar: agencies") {
     CHECK(match<g::unit>("人行南昌中心支行指导") == "人行南昌中心支行");
     CHECK(match<g::unit>("县政府金融办、") == "县政府金融办");
     CHECK(match<g::unit>("扶贫开发领导小组成员单位要") == "扶贫开发领导小组成员单位");
-    CHECK(match<g::unit>("高质量住房建设协调推进领导小组办公室要") == "高质量住房建设协调推进领导小组办公室");
+    CHECK(match<g::unit>("高质量住房建设协调推进领导小组办公室要") ==
+          "高质量住房建设协调推进领导小组办公室");
     CHECK(match<g::unit>("县直相关部门配合") == "县直相关部门");
     CHECK(match<g::unit>("县直各有关部门要") == "县直各有关部门");
     CHECK(match<g::unit>("全县政府系统各级党组（党委）要") == "全县政府系统各级党组（党委）");
@@ -99,6 +106,8 @@ TEST_SUITE("grammar: agencies") {
     CHECK(match<g::unit>("各镇村要落实") == "各镇村");
     CHECK(match<g::unit>("各地各部门") == "各地");
     CHECK(match<g::unit>("×同志要盯紧") == "×同志");
+    CHECK(match<g::unit>("X同志负责") == "X同志");
+    CHECK(match<g::unit>("×分局要") == "×分局");
     CHECK(match<g::unit>("县政府分管领导要") == "县政府分管领导");
     CHECK(match<g::unit>("县政府各副县长要") == "县政府各副县长");
     CHECK(match<g::unit>("县委书记要亲自抓") == "县委书记");
@@ -118,11 +127,14 @@ TEST_SUITE("grammar: agencies") {
   }
   TEST_CASE("lists, shared suffixes and categories") {
     CHECK(match<g::unit_list>("人社、就业部门牵头") == "人社、就业部门");
-    CHECK(match<g::unit_list>("税务、财政、住建、自然资源等部门抓紧") == "税务、财政、住建、自然资源等部门");
-    CHECK(match<g::unit_list>("水利、交通、民委等部门及各乡镇要") == "水利、交通、民委等部门及各乡镇");
+    CHECK(match<g::unit_list>("税务、财政、住建、自然资源等部门抓紧") ==
+          "税务、财政、住建、自然资源等部门");
+    CHECK(match<g::unit_list>("水利、交通、民委等部门及各乡镇要") ==
+          "水利、交通、民委等部门及各乡镇");
     CHECK(match<g::unit_list>("县发改局等项目审批单位要") == "县发改局等项目审批单位");
     CHECK(match<g::unit_list>("各镇各部门要") == "各镇各部门");
-    CHECK(match<g::unit_list>("商务、农业农村、国资等相关部门") == "商务、农业农村、国资等相关部门");
+    CHECK(match<g::unit_list>("商务、农业农村、国资等相关部门") ==
+          "商务、农业农村、国资等相关部门");
   }
 }
 
@@ -147,25 +159,31 @@ TEST_SUITE("agencies in sentences") {
     const auto doc = gongwen::parse(text);
     CHECK(units(doc) == "人社部门/人社/lead; 就业部门/就业部门/lead");
     CHECK(units("应急、水务、自然资源、气象等部门要建立会商机制。") ==
-          "应急部门/应急/responsible; 水务部门/水务/responsible; 自然资源部门/自然资源/responsible; 气象部门/气象/responsible");
+          "应急部门/应急/responsible; 水务部门/水务/responsible; "
+          "自然资源部门/自然资源/responsible; 气象部门/气象/responsible");
     CHECK(units("省发展改革、工业和信息化部门牵头，会同商务、农业农村等相关部门收集名单。") ==
-          "省发展改革部门/省发展改革/lead; 工业和信息化部门/工业和信息化部门/lead; 商务部门/商务/cooperate; 农业农村部门/农业农村/cooperate");
+          "省发展改革部门/省发展改革/lead; 工业和信息化部门/工业和信息化部门/lead; "
+          "商务部门/商务/cooperate; 农业农村部门/农业农村/cooperate");
   }
 
   TEST_CASE("lists ended by 等, 及, 和, and offices lent along a list") {
     CHECK(units("县发改局、县财政局、县供电公司等部门要严格落实。") ==
-          "县发改局/县发改局/responsible; 县财政局/县财政局/responsible; 县供电公司/县供电公司/responsible");
+          "县发改局/县发改局/responsible; 县财政局/县财政局/responsible; "
+          "县供电公司/县供电公司/responsible");
     CHECK(units("县发改局等项目审批单位要建立帮办机制。") ==
           "县发改局/县发改局/responsible; 项目审批单位/项目审批单位/responsible");
     CHECK(units("平襄镇和县直各有关部门要严格按照要求。") ==
           "平襄镇/平襄镇/responsible; 县直各有关部门/县直各有关部门/responsible");
-    CHECK(units("各乡镇、各部门主要负责同志要把责任扛在肩上。") ==
-          "各乡镇主要负责同志/各乡镇/responsible; 各部门主要负责同志/各部门主要负责同志/responsible");
+    CHECK(
+        units("各乡镇、各部门主要负责同志要把责任扛在肩上。") ==
+        "各乡镇主要负责同志/各乡镇/responsible; 各部门主要负责同志/各部门主要负责同志/responsible");
   }
 
   TEST_CASE("names with an alias in brackets, duties by their division of labour") {
-    CHECK(units("各县（市、区）人民政府要切实履行主体责任。") == "各县（市、区）人民政府/各县（市、区）人民政府/responsible");
-    CHECK(units("市卫生健康委、市医保局按职责分工负责。") == "市卫生健康委/市卫生健康委/responsible; 市医保局/市医保局/responsible");
+    CHECK(units("各县（市、区）人民政府要切实履行主体责任。") ==
+          "各县（市、区）人民政府/各县（市、区）人民政府/responsible");
+    CHECK(units("市卫生健康委、市医保局按职责分工负责。") ==
+          "市卫生健康委/市卫生健康委/responsible; 市医保局/市医保局/responsible");
     CHECK(units("请各乡镇于3月15日前将报表报送县统计局。") == "各乡镇/各乡镇/responsible");
     CHECK(units("乡镇党委书记是第一责任人。") == "");
   }
@@ -180,7 +198,8 @@ TEST_SUITE("agencies in sentences") {
   }
 
   TEST_CASE("no unit: the audience, pronouns, people at large, objects of a verb") {
-    CHECK(units("各位代表要积极建言献策。我们要坚定信心。广大党员干部要带头示范。帮扶对象要主动参与。") == "");
+    CHECK(units("各位代表要积极建言献策。我们要坚定信心。广大党员干部要带头示范。帮扶对象要主动参与"
+                "。") == "");
     CHECK(units("县里要加强与农业银行、X银行的沟通协调。") == "");
     CHECK(units("经县政府同意，现将方案印发给你们。") == "");
     CHECK(units("新冠肺炎疫情发生后，县防控指挥部第一时间安排部署了各项防控工作。") == "");
@@ -286,7 +305,8 @@ TEST_SUITE("grammar: deadlines") {
   }
 
   TEST_CASE("a time frame alone does not make a directive") {
-    CHECK(directive_texts(gongwen::parse("上半年，全县地区生产总值完成×亿元，同比增长×%。")).empty());
+    CHECK(
+        directive_texts(gongwen::parse("上半年，全县地区生产总值完成×亿元，同比增长×%。")).empty());
     CHECK(directive_texts(gongwen::parse("下半年，要紧紧围绕年度目标任务。")).size() == 1);
   }
 }
@@ -294,12 +314,17 @@ TEST_SUITE("grammar: deadlines") {
 TEST_SUITE("assignments and inheritance") {
   TEST_CASE("（牵头单位：…；配合单位：…；完成时限：…） closes its item") {
     const auto doc = gongwen::parse(
-        "1.完善收运体系。新建中转站×座。（牵头单位：县住建局；配合单位：各乡镇、县直相关部门；完成时限：2021年9月底前）\n");
+        "1."
+        "完善收运体系。新建中转站×座。（牵头单位：县住建局；配合单位：各乡镇、县直相关部门；完成时"
+        "限：2021年9月底前）\n");
     CHECK(directive_texts(doc) ==
-          std::vector<std::string>{"新建中转站×座。（牵头单位：县住建局；配合单位：各乡镇、县直相关部门；完成时限：2021年9月底前）"});
-    CHECK(units(doc) == "县住建局/县住建局/lead; 各乡镇/各乡镇/cooperate; 县直相关部门/县直相关部门/cooperate");
+          std::vector<std::string>{"新建中转站×座。（牵头单位：县住建局；配合单位：各乡镇、县直相关"
+                                   "部门；完成时限：2021年9月底前）"});
+    CHECK(units(doc) ==
+          "县住建局/县住建局/lead; 各乡镇/各乡镇/cooperate; 县直相关部门/县直相关部门/cooperate");
     std::string text;
-    const auto ds = deadlines_in("1.完善收运体系。新建中转站×座。（牵头单位：县住建局；完成时限：2021年9月底前）\n", &text);
+    const auto ds = deadlines_in(
+        "1.完善收运体系。新建中转站×座。（牵头单位：县住建局；完成时限：2021年9月底前）\n", &text);
     REQUIRE(ds.size() == 1);
     CHECK(text == "2021年9月底前");
   }
@@ -313,26 +338,34 @@ TEST_SUITE("assignments and inheritance") {
 
   TEST_CASE("labels written as clauses, without brackets") {
     CHECK(units("牵头单位：市发展改革委；配合单位：市财政局、市自然资源局。") ==
-          "市发展改革委/市发展改革委/lead; 市财政局/市财政局/cooperate; 市自然资源局/市自然资源局/cooperate");
+          "市发展改革委/市发展改革委/lead; 市财政局/市财政局/cooperate; "
+          "市自然资源局/市自然资源局/cooperate");
     CHECK(units("县财政局：负责资金保障和绩效管理。") == "县财政局/县财政局/responsible");
   }
 
   TEST_CASE("units of a section's lead sentence govern the sub-sections below that name none") {
     const auto doc = gongwen::parse(
-        "二要聚焦民生之基“稳就业”。县人社局牵头、相关乡镇配合，抓好三个方面的具体工作。岗位对接上，要加大对接力度。"
+        "二要聚焦民生之基“稳就业”。县人社局牵头、相关乡镇配合，抓好三个方面的具体工作。岗位对接上，"
+        "要加大对接力度。"
         "就业奖补上，×月底前兑现补贴。城镇就业上，各乡镇要加大排查力度。\n");
-    CHECK(units(doc) == "县人社局/县人社局/lead; 相关乡镇/相关乡镇/cooperate; 县人社局/县人社局/lead*; 相关乡镇/相关乡镇/cooperate*; 县人社局/县人社局/lead*; 相关乡镇/相关乡镇/cooperate*; 各乡镇/各乡镇/responsible");
+    CHECK(units(doc) ==
+          "县人社局/县人社局/lead; 相关乡镇/相关乡镇/cooperate; 县人社局/县人社局/lead*; "
+          "相关乡镇/相关乡镇/cooperate*; 县人社局/县人社局/lead*; 相关乡镇/相关乡镇/cooperate*; "
+          "各乡镇/各乡镇/responsible");
     // The tree says where they come from: the lead sentence's directive.
     for (const auto& n : doc.nodes()) {
       if (n.type != gongwen::node_type::directive) continue;
       for (const auto& a : doc.agencies(n))
-        if (a.inherited()) CHECK(doc.text(doc[a.from].span) == "县人社局牵头、相关乡镇配合，抓好三个方面的具体工作。");
+        if (a.inherited())
+          CHECK(doc.text(doc[a.from].span) ==
+                "县人社局牵头、相关乡镇配合，抓好三个方面的具体工作。");
     }
   }
 
   TEST_CASE("inherited units are marked in the JSON") {
-    const std::string json = gongwen::to_json(gongwen::parse(
-        "一、甲\n县商务局牵头、各乡镇配合，抓好两件事。第一件事，本周内启动发放。第二件事，办好展销。\n"));
+    const std::string json =
+        gongwen::to_json(gongwen::parse("一、甲\n县商务局牵头、各乡镇配合，抓好两件事。第一件事，本"
+                                        "周内启动发放。第二件事，办好展销。\n"));
     CHECK(json.find(R"("name":"县商务局","role":"lead","span":)") != std::string::npos);
     CHECK(json.find(R"("inherited":true,"from":)") != std::string::npos);
   }
@@ -357,7 +390,8 @@ TEST_SUITE("task ledger") {
     const auto tasks = gongwen::task_ledger(doc);
     REQUIRE(tasks.size() == 5);
     const auto& first = tasks.front();
-    CHECK(doc.text(first.directive->span) == "依托政务服务平台，推动高频事项网上可办率达到95%以上。");
+    CHECK(doc.text(first.directive->span) ==
+          "依托政务服务平台，推动高频事项网上可办率达到95%以上。");
     REQUIRE(first.lead.size() == 1);
     CHECK(first.lead.front()->name == "市政务服务数据管理局");
     REQUIRE(first.cooperate.size() == 2);
@@ -374,7 +408,8 @@ TEST_SUITE("task ledger") {
     std::string out;
     gongwen::write_tasks_csv_header(out);
     CHECK(out.rfind("\xEF\xBB\xBF序号,所在章节,任务内容,", 0) == 0);
-    gongwen::write_tasks_csv(out, gongwen::parse("县发改局要抓好\"三清\"工作，=SUM()也要查。\n"), "a,b.txt");
+    gongwen::write_tasks_csv(out, gongwen::parse("县发改局要抓好\"三清\"工作，=SUM()也要查。\n"),
+                             "a,b.txt");
     CHECK(out.find(R"("县发改局要抓好""三清""工作，=SUM()也要查。")") != std::string::npos);
     CHECK(out.find(R"("a,b.txt")") != std::string::npos);
   }
@@ -385,8 +420,9 @@ TEST_SUITE("task ledger") {
     gongwen::write_tasks_csv_header(csv);
     gongwen::write_tasks_csv(csv, doc, "speech-tasks.txt");
     gongwen::write_tasks_jsonl(jsonl, doc, "speech-tasks.txt");
-    for (const auto& [name, got] : {std::pair<std::string, std::string>{"golden/speech-tasks.csv", csv},
-                                    std::pair<std::string, std::string>{"golden/speech-tasks.jsonl", jsonl}}) {
+    for (const auto& [name, got] :
+         {std::pair<std::string, std::string>{"golden/speech-tasks.csv", csv},
+          std::pair<std::string, std::string>{"golden/speech-tasks.jsonl", jsonl}}) {
       if (const char* update = std::getenv("GONGWEN_UPDATE_GOLDEN"); update && *update == '1') {
         std::ofstream(data_path(name), std::ios::binary) << got;
         continue;

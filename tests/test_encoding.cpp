@@ -20,7 +20,8 @@ TEST_SUITE("encodings") {
     CHECK(a.input_size() == gb.size());
     CHECK(a.text() == utf8);
     CHECK(sections(a) == sections(b));
-    CHECK(gongwen::to_json(a, {false, "x"}) != gongwen::to_json(b, {false, "x"}));  // source.encoding, bytes differ
+    CHECK(gongwen::to_json(a, {false, "x"}) !=
+          gongwen::to_json(b, {false, "x"}));  // source.encoding, bytes differ
   }
 
   TEST_CASE("a UTF-16LE file with a BOM") {

@@ -151,7 +151,8 @@ TEST_SUITE("grammar: markers") {
 TEST_SUITE("headings in paragraphs") {
   TEST_CASE("values of every family") {
     const auto doc = gongwen::parse(
-        "十二、甲\n（十一）乙\n第二十三，丙\n第四件事，丁\n九是戊\n15.己\n（7）庚\n⑫辛\n另一方面，壬\n其次，癸\n再次，子\n最后，丑\n");
+        "十二、甲\n（十一）乙\n第二十三，丙\n第四件事，丁\n九是戊\n15."
+        "己\n（7）庚\n⑫辛\n另一方面，壬\n其次，癸\n再次，子\n最后，丑\n");
     std::vector<int> values;
     std::vector<std::string_view> styles;
     for (const auto& n : doc.nodes()) {
@@ -160,9 +161,9 @@ TEST_SUITE("headings in paragraphs") {
       styles.push_back(gongwen::name(n.ordinal.style));
     }
     CHECK(values == std::vector<int>{12, 11, 23, 4, 9, 15, 7, 12, 2, 2, 3, 0});
-    CHECK(styles == std::vector<std::string_view>{"cn-dun", "cn-paren", "cn-di", "cn-di-measure", "cn-verb",
-                                                  "arabic-dot", "arabic-paren", "circled", "aspect",
-                                                  "sequence", "sequence", "sequence"});
+    CHECK(styles == std::vector<std::string_view>{
+                        "cn-dun", "cn-paren", "cn-di", "cn-di-measure", "cn-verb", "arabic-dot",
+                        "arabic-paren", "circled", "aspect", "sequence", "sequence", "sequence"});
   }
 
   TEST_CASE("running prose is not cut into headings") {
@@ -189,34 +190,41 @@ TEST_SUITE("headings in paragraphs") {
 
   TEST_CASE("a heading needs a boundary: 一是……，二是…… inside one sentence is one sentence") {
     CHECK(sections("一、标题\n我们要做到一是要快，二是要实，三是要好。") == "1:一、");
-    CHECK(sections("一、标题\n我们要做到：一是要快；二是要实；三是要好。") == "1:一、 2:一是 2:二是 2:三是");
+    CHECK(sections("一、标题\n我们要做到：一是要快；二是要实；三是要好。") ==
+          "1:一、 2:一是 2:二是 2:三是");
   }
 
   TEST_CASE("inline headings after sentence ends and colons, closing quotes skipped") {
-    CHECK(sections("四、扎实做好“六稳”“六保”。特别要突出以下几点：一是着力保就业。全面落实。二要着力保基本民生。三要着力保市场主体。") ==
-          "1:四、 2:一是 2:二要 2:三要");
+    CHECK(sections("四、扎实做好“六稳”“六保”。特别要突出以下几点：一是着力保就业。全面落实。二要着"
+                   "力保基本民生。三要着力保市场主体。") == "1:四、 2:一是 2:二要 2:三要");
     CHECK(sections("他说：“这是大事。”一是要重视。二是要落实。") == "1:一是 1:二是");
   }
 
   TEST_CASE("a heading right after a topic lead") {
-    CHECK(sections("三、乡村振兴\n脱贫攻坚方面。一是巩固成果。二是防止返贫。\n乡村振兴方面，首先推进产业振兴。\n其次，推进人才振兴。") ==
+    CHECK(sections("三、乡村振兴\n脱贫攻坚方面。一是巩固成果。二是防止返贫。\n乡村振兴方面，首先推"
+                   "进产业振兴。\n其次，推进人才振兴。") ==
           "1:三、 2:脱贫攻坚方面。 3:一是 3:二是 2:乡村振兴方面， 3:首先 3:其次，");
   }
 
   TEST_CASE("titles end at the first sentence end or colon; a marker keeps its punctuation") {
-    const auto doc = gongwen::parse("二、慎终如始抓好常态化疫情防控。目前，形势依然复杂。\n第一件事，搭建完善消费平台。各乡镇要加强。\n一、 过去五年工作回顾\n");
+    const auto doc = gongwen::parse(
+        "二、慎终如始抓好常态化疫情防控。目前，形势依然复杂。\n第一件事，搭建完善消费平台。各乡镇要"
+        "加强。\n一、 过去五年工作回顾\n");
     std::vector<std::string_view> titles, markers;
     for (const auto& n : doc.nodes()) {
       if (n.type != gongwen::node_type::section) continue;
       titles.push_back(doc.text(n.title));
       markers.push_back(doc.text(n.ordinal.marker));
     }
-    CHECK(titles == std::vector<std::string_view>{"慎终如始抓好常态化疫情防控", "搭建完善消费平台", "过去五年工作回顾"});
+    CHECK(titles == std::vector<std::string_view>{"慎终如始抓好常态化疫情防控", "搭建完善消费平台",
+                                                  "过去五年工作回顾"});
     CHECK(markers == std::vector<std::string_view>{"二、", "第一件事，", "一、"});
   }
 
   TEST_CASE("a topic's title is its lead phrase; lone topics are text") {
-    const auto doc = gongwen::parse("一、产业发展\n工业方面，要加快转型。农业方面，要稳定产能。\n二、其他\n在会上，大家发言踊跃。在这方面，我们还有差距。\n");
+    const auto doc = gongwen::parse(
+        "一、产业发展\n工业方面，要加快转型。农业方面，要稳定产能。\n二、其他\n在会上，大家发言踊跃"
+        "。在这方面，我们还有差距。\n");
     CHECK(sections(doc) == "1:一、 2:工业方面， 2:农业方面， 1:二、");
     const auto* topic = gongwen::test::first_of(doc, gongwen::node_type::section);
     REQUIRE(topic != nullptr);
@@ -229,13 +237,15 @@ TEST_SUITE("headings in paragraphs") {
   }
 
   TEST_CASE("parallel topics share their form: …方面 and …上 do not make a pair") {
-    CHECK(sections("一、改造\n在商业方面，营业额增加。现已调整；在集镇上，合作社减少零售。\n") == "1:一、");
-    CHECK(sections("一、就业\n岗位对接上，加大对接。就业奖补上，主动服务。\n") == "1:一、 2:岗位对接上， 2:就业奖补上，");
+    CHECK(sections("一、改造\n在商业方面，营业额增加。现已调整；在集镇上，合作社减少零售。\n") ==
+          "1:一、");
+    CHECK(sections("一、就业\n岗位对接上，加大对接。就业奖补上，主动服务。\n") ==
+          "1:一、 2:岗位对接上， 2:就业奖补上，");
   }
 
   TEST_CASE("chapters and articles only at a paragraph start") {
-    CHECK(sections("第一章　总则\n第一条　为了加强管理，制定本办法。依照第二条执行。\n第二条　本办法适用于本市。\n") ==
-          "1:第一章 2:第一条 2:第二条");
+    CHECK(sections("第一章　总则\n第一条　为了加强管理，制定本办法。依照第二条执行。\n第二条　本办"
+                   "法适用于本市。\n") == "1:第一章 2:第一条 2:第二条");
     CHECK(sections("一、要求\n按照规定执行。第一条规定的事项除外。\n") == "1:一、");
   }
 

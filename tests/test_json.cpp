@@ -16,24 +16,34 @@ void check_golden(const std::string& fixture, bool pretty) {
   const std::string input = read_file(data_path("fixtures/" + fixture));
   REQUIRE_FALSE(input.empty());
   const std::string json = gongwen::to_json(gongwen::parse(input), {pretty, fixture});
-  const std::string golden_path = data_path("golden/" + fixture.substr(0, fixture.rfind('.')) + ".json");
+  const std::string golden_path =
+      data_path("golden/" + fixture.substr(0, fixture.rfind('.')) + ".json");
   if (const char* update = std::getenv("GONGWEN_UPDATE_GOLDEN"); update && *update == '1') {
     std::ofstream(golden_path, std::ios::binary) << json;
     MESSAGE("updated " << golden_path);
     return;
   }
   const std::string golden = read_file(golden_path);
-  REQUIRE_MESSAGE(!golden.empty(), "missing " << golden_path << " (run with GONGWEN_UPDATE_GOLDEN=1)");
+  REQUIRE_MESSAGE(!golden.empty(),
+                  "missing " << golden_path << " (run with GONGWEN_UPDATE_GOLDEN=1)");
   CHECK_MESSAGE(json == golden, "the JSON of " << fixture << " differs from " << golden_path);
 }
 
 }  // namespace
 
 TEST_SUITE("json") {
-  TEST_CASE("golden: an implementation plan") { check_golden("plan.txt", true); }
-  TEST_CASE("golden: a notice with 公文 front matter and attachments") { check_golden("notice.txt", true); }
-  TEST_CASE("golden: a speech without line breaks") { check_golden("speech-oneline.txt", true); }
-  TEST_CASE("golden: a report copied from a web page") { check_golden("report.txt", false); }
+  TEST_CASE("golden: an implementation plan") {
+    check_golden("plan.txt", true);
+  }
+  TEST_CASE("golden: a notice with 公文 front matter and attachments") {
+    check_golden("notice.txt", true);
+  }
+  TEST_CASE("golden: a speech without line breaks") {
+    check_golden("speech-oneline.txt", true);
+  }
+  TEST_CASE("golden: a report copied from a web page") {
+    check_golden("report.txt", false);
+  }
 
   TEST_CASE("compact and pretty output hold the same data") {
     const auto doc = gongwen::parse(read_file(data_path("fixtures/plan.txt")));
@@ -59,7 +69,10 @@ TEST_SUITE("json") {
     const std::string a = gongwen::to_json(gongwen::parse(text), {false, "a.txt"});
     CHECK(a == gongwen::to_json(gongwen::parse(text), {false, "a.txt"}));
     CHECK(text.size() == 23);
-    CHECK(a.rfind(R"({"schema":"gongwen-tree/1","source":{"name":"a.txt","bytes":23,"encoding":"UTF-8"},"root":{"type":"document","span":[0,23],"line":1,)", 0) == 0);
+    CHECK(
+        a.rfind(
+            R"({"schema":"gongwen-tree/1","source":{"name":"a.txt","bytes":23,"encoding":"UTF-8"},"root":{"type":"document","span":[0,23],"line":1,)",
+            0) == 0);
   }
 
   TEST_CASE("text fields are the source text, escaped but unmodified") {
@@ -69,14 +82,23 @@ TEST_SUITE("json") {
   }
 
   TEST_CASE("section fields") {
-    const std::string json = gongwen::to_json(gongwen::parse("一、甲\n经济方面，乙。社会方面，丙。\n最后，丁\n"));
-    CHECK(json.find(R"("level":1,"ordinal":{"style":"cn-dun","marker":"一、","value":1},"title":"甲","inline":false)") != std::string::npos);
-    CHECK(json.find(R"("ordinal":{"style":"topic","marker":"经济方面，","value":null},"title":"经济方面","inline":false)") != std::string::npos);
-    CHECK(json.find(R"("ordinal":{"style":"sequence","marker":"最后，","value":null})") != std::string::npos);
+    const std::string json =
+        gongwen::to_json(gongwen::parse("一、甲\n经济方面，乙。社会方面，丙。\n最后，丁\n"));
+    CHECK(
+        json.find(
+            R"("level":1,"ordinal":{"style":"cn-dun","marker":"一、","value":1},"title":"甲","inline":false)") !=
+        std::string::npos);
+    CHECK(
+        json.find(
+            R"("ordinal":{"style":"topic","marker":"经济方面，","value":null},"title":"经济方面","inline":false)") !=
+        std::string::npos);
+    CHECK(json.find(R"("ordinal":{"style":"sequence","marker":"最后，","value":null})") !=
+          std::string::npos);
   }
 
   TEST_CASE("diagnostics are listed with line and character column") {
     const std::string json = gongwen::to_json(gongwen::parse("一、甲\n乙\xFF"));
-    CHECK(json.find(R"("diagnostics":[{"severity":"error","offset":13,"line":2,"column":2,)") != std::string::npos);
+    CHECK(json.find(R"("diagnostics":[{"severity":"error","offset":13,"line":2,"column":2,)") !=
+          std::string::npos);
   }
 }

@@ -19,27 +19,31 @@ TEST_SUITE("nesting") {
   }
 
   TEST_CASE("rule 1: 一是 and 二要 are one family") {
-    CHECK(sections("一、甲\n一是着力保就业。二要着力保民生。三要着力保主体。\n") == "1:一、 2:一是 2:二要 2:三要");
+    CHECK(sections("一、甲\n一是着力保就业。二要着力保民生。三要着力保主体。\n") ==
+          "1:一、 2:一是 2:二要 2:三要");
   }
 
   TEST_CASE("rule 2: a restart at a paragraph start stands beside the open list") {
     CHECK(sections("1.甲\n2.乙\n3.丙\n说明如下。\n1.丁\n2.戊\n") == "1:1. 1:2. 1:3. 1:1. 1:2.");
-    CHECK(sections("一、甲\n（一）乙\n二、丙\n说明如下。\n一、丁\n二、戊\n") == "1:一、 2:（一） 1:二、 1:一、 1:二、");
+    CHECK(sections("一、甲\n（一）乙\n二、丙\n说明如下。\n一、丁\n二、戊\n") ==
+          "1:一、 2:（一） 1:二、 1:一、 1:二、");
   }
 
   TEST_CASE("rule 2: an inline restart opens below") {
-    CHECK(sections("一、甲\n一是加强宣传。二是强化督导。具体要做到：一是定期通报，二是限期整改。\n") ==
+    CHECK(sections(
+              "一、甲\n一是加强宣传。二是强化督导。具体要做到：一是定期通报，二是限期整改。\n") ==
           "1:一、 2:一是 2:二是 3:一是");
   }
 
   TEST_CASE("rule 3: open below the innermost section even when the family is open further out") {
-    CHECK(sections("第二，甲\n二要推进产业优化升级。农业经济方面，县农业农村局牵头抓好三件事。一是建好项目。二是办好节会。工业培育方面，加强监测。\n") ==
+    CHECK(sections("第二，甲\n二要推进产业优化升级。农业经济方面，县农业农村局牵头抓好三件事。一是"
+                   "建好项目。二是办好节会。工业培育方面，加强监测。\n") ==
           "1:第二， 2:二要 3:农业经济方面， 4:一是 4:二是 3:工业培育方面，");
   }
 
   TEST_CASE("rule 4: an inline section ends with its paragraph") {
-    CHECK(sections("六、甲\n一要乙。二要丙。三要加大项目储备力度。\n同时，还要推进四项重点工作。一是丁。二是戊。\n") ==
-          "1:六、 2:一要 2:二要 2:三要 2:一是 2:二是");
+    CHECK(sections("六、甲\n一要乙。二要丙。三要加大项目储备力度。\n同时，还要推进四项重点工作。一"
+                   "是丁。二是戊。\n") == "1:六、 2:一要 2:二要 2:三要 2:一是 2:二是");
     // The paragraph after an inline heading belongs to the enclosing block section.
     const auto doc = gongwen::parse("六、甲。一要乙。\n这一段属于六。\n");
     const auto& six = doc[doc.root().first_child];
@@ -49,7 +53,8 @@ TEST_SUITE("nesting") {
   }
 
   TEST_CASE("rule 4: a dash item is one paragraph long") {
-    CHECK(sections("一、甲\n——乙\n这一段属于一、。\n——丙\n（一）丁\n") == "1:一、 2:—— 2:—— 2:（一）");
+    CHECK(sections("一、甲\n——乙\n这一段属于一、。\n——丙\n（一）丁\n") ==
+          "1:一、 2:—— 2:—— 2:（一）");
   }
 
   TEST_CASE("rule 4: a block section stays open until a list closes it") {
@@ -57,23 +62,28 @@ TEST_SUITE("nesting") {
   }
 
   TEST_CASE("a text without paragraph breaks: every heading after the first is inline") {
-    CHECK(sections("一、甲。一是乙。二是丙。二、丁。一是戊。") == "1:一、 2:一是 2:二是 1:二、 2:一是");
+    CHECK(sections("一、甲。一是乙。二是丙。二、丁。一是戊。") ==
+          "1:一、 2:一是 2:二是 1:二、 2:一是");
   }
 
   TEST_CASE("runs of two or more U+3000 are paragraph breaks") {
-    CHECK(sections("　　一、甲　　一是乙。二是丙。　　这一段属于一、　　二、丁") == "1:一、 2:一是 2:二是 1:二、");
+    CHECK(sections("　　一、甲　　一是乙。二是丙。　　这一段属于一、　　二、丁") ==
+          "1:一、 2:一是 2:二是 1:二、");
     const auto doc = gongwen::parse("　　一、甲　　一是乙。二是丙。　　这一段属于一、　　二、丁");
     std::size_t inline_sections = 0;
-    for (const auto& n : doc.nodes()) inline_sections += n.type == gongwen::node_type::section && n.is_inline;
+    for (const auto& n : doc.nodes())
+      inline_sections += n.type == gongwen::node_type::section && n.is_inline;
     CHECK(inline_sections == 1);  // 二是: 一是 starts its own paragraph
   }
 
   TEST_CASE("opening paragraphs and the closing belong to the root") {
-    const auto doc = gongwen::parse("同志们：\n今天我们开会。\n一、甲\n内容。\n同志们，让我们努力奋斗！\n");
+    const auto doc =
+        gongwen::parse("同志们：\n今天我们开会。\n一、甲\n内容。\n同志们，让我们努力奋斗！\n");
     std::vector<gongwen::node_type> root_children;
     for (const auto& c : doc.children(doc.root())) root_children.push_back(c.type);
-    CHECK(root_children == std::vector<gongwen::node_type>{gongwen::node_type::salutation, gongwen::node_type::paragraph,
-                                                           gongwen::node_type::section, gongwen::node_type::closing});
+    CHECK(root_children == std::vector<gongwen::node_type>{
+                               gongwen::node_type::salutation, gongwen::node_type::paragraph,
+                               gongwen::node_type::section, gongwen::node_type::closing});
   }
 
   TEST_CASE("levels count section ancestors; spans begin at the marker and cover the children") {
@@ -108,7 +118,8 @@ TEST_SUITE("nesting") {
     CHECK(att->parent == 0);
     std::vector<gongwen::node_type> kids;
     for (const auto& c : doc.children(*att)) kids.push_back(c.type);
-    CHECK(kids == std::vector<gongwen::node_type>{gongwen::node_type::title, gongwen::node_type::section,
+    CHECK(kids == std::vector<gongwen::node_type>{gongwen::node_type::title,
+                                                  gongwen::node_type::section,
                                                   gongwen::node_type::section});
   }
 }

@@ -17,7 +17,9 @@ struct part {
 };
 
 doctest::String toString(const part& p) {
-  return (std::string(gongwen::name(p.type)) + "(" + std::string(gongwen::name(p.noise)) + "):" + p.text).c_str();
+  return (std::string(gongwen::name(p.type)) + "(" + std::string(gongwen::name(p.noise)) +
+          "):" + p.text)
+      .c_str();
 }
 
 /// Every node that is not a paragraph, section or directive, in document order.
@@ -34,25 +36,33 @@ std::vector<part> parts(const gongwen::document& doc) {
   return out;
 }
 
-std::vector<part> parts(std::string_view text) { return parts(gongwen::parse(text)); }
+std::vector<part> parts(std::string_view text) {
+  return parts(gongwen::parse(text));
+}
 
 }  // namespace
 
 TEST_SUITE("document parts") {
   TEST_CASE("title, subtitle, byline and salutation of a report") {
-    CHECK(parts("2026年河南省政府工作报告\n——2026年1月26日在河南省第十四届人民代表大会第四次会议上\n河南省人民政府省长 王凯\n各位代表：\n现在，我代表省人民政府，向大会报告工作，请予审议。\n") ==
-          std::vector<part>{{node_type::title, "2026年河南省政府工作报告"},
-                            {node_type::subtitle, "——2026年1月26日在河南省第十四届人民代表大会第四次会议上"},
-                            {node_type::byline, "河南省人民政府省长 王凯"},
-                            {node_type::salutation, "各位代表："}});
+    CHECK(parts("2026年河南省政府工作报告\n——2026年1月26日在河南省第十四届人民代表大会第四次会议上"
+                "\n河南省人民政府省长 "
+                "王凯\n各位代表：\n现在，我代表省人民政府，向大会报告工作，请予审议。\n") ==
+          std::vector<part>{
+              {node_type::title, "2026年河南省政府工作报告"},
+              {node_type::subtitle, "——2026年1月26日在河南省第十四届人民代表大会第四次会议上"},
+              {node_type::byline, "河南省人民政府省长 王凯"},
+              {node_type::salutation, "各位代表："}});
   }
 
-  TEST_CASE("a title written with spaces, a subtitle in parentheses, a byline cut by its own spacing") {
-    CHECK(parts("政 府 工 作 报 告\n（2012年2月29日）\n海拉尔区人民政府区长　　张天喜\n各位代表：\n") ==
-          std::vector<part>{{node_type::title, "政 府 工 作 报 告"},
-                            {node_type::subtitle, "（2012年2月29日）"},
-                            {node_type::byline, "海拉尔区人民政府区长　　张天喜"},
-                            {node_type::salutation, "各位代表："}});
+  TEST_CASE(
+      "a title written with spaces, a subtitle in parentheses, a byline cut by its own spacing") {
+    CHECK(
+        parts(
+            "政 府 工 作 报 告\n（2012年2月29日）\n海拉尔区人民政府区长　　张天喜\n各位代表：\n") ==
+        std::vector<part>{{node_type::title, "政 府 工 作 报 告"},
+                          {node_type::subtitle, "（2012年2月29日）"},
+                          {node_type::byline, "海拉尔区人民政府区长　　张天喜"},
+                          {node_type::salutation, "各位代表："}});
   }
 
   TEST_CASE("a title glued to its date and speaker") {
@@ -70,13 +80,16 @@ TEST_SUITE("document parts") {
   }
 
   TEST_CASE("the closing is the last paragraph starting 同志们，; an earlier one is body text") {
-    const auto doc = gongwen::parse("同志们：\n同志们，现在已经七月中旬。\n一、甲\n内容。\n同志们，让我们努力奋斗！\n");
+    const auto doc = gongwen::parse(
+        "同志们：\n同志们，现在已经七月中旬。\n一、甲\n内容。\n同志们，让我们努力奋斗！\n");
     CHECK(parts(doc) == std::vector<part>{{node_type::salutation, "同志们："},
                                           {node_type::closing, "同志们，让我们努力奋斗！"}});
   }
 
   TEST_CASE("公文 front and end matter") {
-    CHECK(parts("县人民政府办公室关于印发重点项目推进方案的通知\n（县政办发〔2021〕15号）\n各乡镇人民政府，县直各部门：\n现将方案印发给你们，请认真贯彻执行。\n附件：重点项目推进方案\n县人民政府办公室\n2021年3月5日\n") ==
+    CHECK(parts("县人民政府办公室关于印发重点项目推进方案的通知\n（县政办发〔2021〕15号）\n各乡镇人"
+                "民政府，县直各部门：\n现将方案印发给你们，请认真贯彻执行。\n附件：重点项目推进方案"
+                "\n县人民政府办公室\n2021年3月5日\n") ==
           std::vector<part>{{node_type::title, "县人民政府办公室关于印发重点项目推进方案的通知"},
                             {node_type::doc_number, "（县政办发〔2021〕15号）"},
                             {node_type::addressee, "各乡镇人民政府，县直各部门："},
@@ -86,13 +99,16 @@ TEST_SUITE("document parts") {
   }
 
   TEST_CASE("dates written in Chinese numerals") {
-    CHECK(parts("通知正文。\n二○一二年一月九日\n") == std::vector<part>{{node_type::date, "二○一二年一月九日"}});
+    CHECK(parts("通知正文。\n二○一二年一月九日\n") ==
+          std::vector<part>{{node_type::date, "二○一二年一月九日"}});
   }
 
   TEST_CASE("advertising: the header block above the title and the repeated contact lines") {
     const auto p = parts(
-        "仅供学习 禁止外传\n某某文库\n自建平台、实时分享\n\n现在订阅立享全部资料\n会员群：  免费QQ群：\n\n\n"
-        "在全县经济工作会议上的讲话\n某某文库整理，咨询QQ123456\n同志们：\n一、甲\n内容。\n某某文库整理，咨询QQ123456\n");
+        "仅供学习 禁止外传\n某某文库\n自建平台、实时分享\n\n现在订阅立享全部资料\n会员群：  "
+        "免费QQ群：\n\n\n"
+        "在全县经济工作会议上的讲话\n某某文库整理，咨询QQ123456\n同志们：\n一、甲\n内容。\n某某文库"
+        "整理，咨询QQ123456\n");
     REQUIRE(p.size() == 9);
     for (int i : {0, 1, 2, 3, 4, 6, 8}) {
       INFO(i);
@@ -104,16 +120,21 @@ TEST_SUITE("document parts") {
   }
 
   TEST_CASE("web-page furniture and metadata lines") {
-    const auto p = parts("下载\n打印\n【字号：\n加大\n还原\n减小\n】\n2026年某省政府工作报告\n来源：某某日报\n时间：2026-02-03\n原文链接：https://example.org/a.html\n各位代表：\n");
+    const auto p = parts(
+        "下载\n打印\n【字号：\n加大\n还原\n减小\n】\n2026年某省政府工作报告\n来源：某某日报\n时间："
+        "2026-02-03\n原文链接：https://example.org/a.html\n各位代表：\n");
     REQUIRE(p.size() == 12);
-    for (int i : {0, 1, 2, 3, 4, 5, 6}) CHECK(p[static_cast<std::size_t>(i)].noise == noise_kind::web);
+    for (int i : {0, 1, 2, 3, 4, 5, 6})
+      CHECK(p[static_cast<std::size_t>(i)].noise == noise_kind::web);
     CHECK(p[7].type == node_type::title);
     for (int i : {8, 9, 10}) CHECK(p[static_cast<std::size_t>(i)].noise == noise_kind::metadata);
     CHECK(p[11].type == node_type::salutation);
   }
 
   TEST_CASE("metadata front matter and > disclaimers") {
-    const auto p = parts("---\ntitle: 政府工作报告\ndate: 2025-01-15\n---\n# 2025年政府工作报告\n> 本文仅供参考，以正式文件为准。\n各位代表：\n");
+    const auto p = parts(
+        "---\ntitle: 政府工作报告\ndate: 2025-01-15\n---\n# 2025年政府工作报告\n> "
+        "本文仅供参考，以正式文件为准。\n各位代表：\n");
     REQUIRE(p.size() == 7);
     for (int i : {0, 1, 2, 3}) CHECK(p[static_cast<std::size_t>(i)].noise == noise_kind::metadata);
     CHECK(p[4] == part{node_type::title, "2025年政府工作报告"});
@@ -121,14 +142,18 @@ TEST_SUITE("document parts") {
   }
 
   TEST_CASE("a licence footer broken into fragments is noise, and so are captions") {
-    const auto p = parts("一、甲\n内容很长的一段话，内容很长的一段话，内容很长的一段话，内容很长的一段话，内容很长的一段话。\n"
-                         "会议现场。新华社记者 张三/摄\n本作品是\n法律\n，属于\n公有领域\n。\nPublic domain\nfalse\n");
+    const auto p = parts(
+        "一、甲\n内容很长的一段话，内容很长的一段话，内容很长的一段话，内容很长的一段话，内容很长的"
+        "一段话。\n"
+        "会议现场。新华社记者 张三/摄\n本作品是\n法律\n，属于\n公有领域\n。\nPublic "
+        "domain\nfalse\n");
     REQUIRE(p.size() == 8);
     for (const auto& x : p) CHECK(x.type == node_type::noise);
   }
 
   TEST_CASE("noise stays in the tree: every non-blank byte belongs to some leaf") {
-    const std::string text = "仅供学习 禁止外传\n在某会上的讲话\n同志们：\n一、甲\n一是乙。二是丙。\n同志们，努力！\n";
+    const std::string text =
+        "仅供学习 禁止外传\n在某会上的讲话\n同志们：\n一、甲\n一是乙。二是丙。\n同志们，努力！\n";
     const auto doc = gongwen::parse(text);
     std::string covered(text.size(), ' ');
     for (const auto& n : doc.nodes()) {
@@ -143,7 +168,9 @@ TEST_SUITE("document parts") {
   }
 
   TEST_CASE("not noise: long body text that mentions 微信 or 会员") {
-    const auto p = parts("一、甲\n要用好政务微信公众号平台，及时发布政策信息，同时做好会员单位服务，确保群众满意，把工作做细做实，不断提高服务水平。\n");
+    const auto p = parts(
+        "一、甲\n要用好政务微信公众号平台，及时发布政策信息，同时做好会员单位服务，确保群众满意，把"
+        "工作做细做实，不断提高服务水平。\n");
     CHECK(p.empty());
   }
 }

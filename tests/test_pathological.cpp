@@ -15,7 +15,8 @@ TEST_SUITE("pathological") {
 
   TEST_CASE("a long text whose only paragraph breaks are runs of U+3000") {
     std::string text;
-    for (int i = 0; i < 20000; ++i) text += "　　一、加快推进项目建设。一是强化保障。二是压实责任。";
+    for (int i = 0; i < 20000; ++i)
+      text += "　　一、加快推进项目建设。一是强化保障。二是压实责任。";
     const auto doc = gongwen::parse(text);
     CHECK(doc.ok());
     std::size_t sections = 0;
@@ -28,9 +29,11 @@ TEST_SUITE("pathological") {
     CHECK(deepest == 2);
   }
 
-  TEST_CASE("a long text with no paragraph breaks at all: every restart opens below, to the bound") {
+  TEST_CASE(
+      "a long text with no paragraph breaks at all: every restart opens below, to the bound") {
     std::string text;
-    for (int i = 0; i < 20000; ++i) text += "要加快推进项目建设，确保按期完成。一是强化保障。二是压实责任。";
+    for (int i = 0; i < 20000; ++i)
+      text += "要加快推进项目建设，确保按期完成。一是强化保障。二是压实责任。";
     const auto doc = gongwen::parse(text);
     CHECK(doc.ok());
     int deepest = 0;
@@ -87,7 +90,8 @@ TEST_SUITE("pathological") {
 
   TEST_CASE("every byte of content belongs to exactly one leaf") {
     const std::string text =
-        "仅供学习\n在某会上的讲话\n同志们：\n一、甲。一是乙。二是丙。\n　　经济方面，丁。社会方面，戊。\n——己\n附件\n一、庚\n";
+        "仅供学习\n在某会上的讲话\n同志们：\n一、甲。一是乙。二是丙。\n　　经济方面，丁。社会方面，"
+        "戊。\n——己\n附件\n一、庚\n";
     const auto doc = gongwen::parse(text);
     std::vector<int> owners(text.size(), 0);
     for (const auto& n : doc.nodes()) {

@@ -14,7 +14,8 @@ TEST_SUITE("positions") {
     CHECK(doc.position_of(at).column == 5);
     const auto san = static_cast<gongwen::offset>(text.find("三是"));
     CHECK(doc.position_of(san).line == 2);
-    CHECK(doc.position_of(san).column == 7);  // 二 是 丁 😀 戊 。 then 三: the emoji is one character
+    CHECK(doc.position_of(san).column ==
+          7);  // 二 是 丁 😀 戊 。 then 三: the emoji is one character
   }
 
   TEST_CASE("LF, CRLF and CR each end a line") {

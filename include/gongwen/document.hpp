@@ -32,7 +32,7 @@ struct span {
 
 enum class node_type : std::uint8_t {
   document,
-  noise,       // advertising, web-page furniture, metadata: kept, skipped by analysis
+  noise,  // advertising, web-page furniture, metadata: kept, skipped by analysis
   title,
   subtitle,
   byline,
@@ -86,7 +86,7 @@ enum class noise_kind : std::uint8_t {
 /// The ordinal that opened a section.
 struct ordinal {
   marker_style style = marker_style::cn_dun;
-  span marker;           // the marker as written, with the punctuation that belongs to it
+  span marker;             // the marker as written, with the punctuation that belongs to it
   std::int32_t value = 0;  // the numeral; 0 when the style has no value (dash, topic, 最后)
   [[nodiscard]] constexpr bool has_value() const noexcept { return value != 0; }
 };
@@ -100,8 +100,8 @@ inline constexpr node_id no_node = static_cast<node_id>(-1);
 
 /// A unit named in a directive: an organisation or a person named by office.
 struct agency {
-  span text;          // its own characters in the text (人社 in 人社、就业部门)
-  std::string name;   // as a reader writes it on a task sheet (人社部门)
+  span text;         // its own characters in the text (人社 in 人社、就业部门)
+  std::string name;  // as a reader writes it on a task sheet (人社部门)
   gongwen::role role = role::responsible;
   node_id from = no_node;  // for an inherited agency: the directive that named it
   [[nodiscard]] bool inherited() const noexcept { return from != no_node; }
@@ -110,39 +110,39 @@ struct agency {
 /// A time by which work is due, with what the text says of it. Numeric fields
 /// are 0 when the text does not give them (or gives them redacted as × / X).
 struct deadline {
-  enum class bound : std::uint8_t { before, within, during };  // 前 / 内 / 份, 季度
+  enum class bound : std::uint8_t { before, within, during };         // 前 / 内 / 份, 季度
   enum class part : std::uint8_t { none, early, middle, late, end };  // 上旬 中旬 下旬 底/末
   span text;
-  std::int16_t year = 0;         // an absolute year (2021)
-  std::int8_t year_offset = 0;   // 今年/年内 0, 明年 +1 (valid when relative_year)
+  std::int16_t year = 0;        // an absolute year (2021)
+  std::int8_t year_offset = 0;  // 今年/年内 0, 明年 +1 (valid when relative_year)
   bool relative_year = false;
-  std::int8_t month = 0;         // 1..12
-  std::int8_t day = 0;           // 1..31
-  std::int8_t quarter = 0;       // 1..4
-  std::int8_t half = 0;          // 1 上半年, 2 下半年
-  std::int8_t week = 0;          // 1 for 本周
-  bool redacted = false;         // digits written as × X XX
+  std::int8_t month = 0;    // 1..12
+  std::int8_t day = 0;      // 1..31
+  std::int8_t quarter = 0;  // 1..4
+  std::int8_t half = 0;     // 1 上半年, 2 下半年
+  std::int8_t week = 0;     // 1 for 本周
+  bool redacted = false;    // digits written as × X XX
   bound by = bound::before;
   part of = part::none;
-  node_id from = no_node;        // for an inherited deadline: the directive that set it
+  node_id from = no_node;  // for an inherited deadline: the directive that set it
   [[nodiscard]] bool inherited() const noexcept { return from != no_node; }
 };
 
 /// One node of the tree. Links are node ids into document::nodes().
 struct node {
   node_type type = node_type::document;
-  std::uint8_t level = 0;        // sections: depth among sections, 1 = top
-  bool is_inline = false;        // sections: opened inside a paragraph
+  std::uint8_t level = 0;  // sections: depth among sections, 1 = top
+  bool is_inline = false;  // sections: opened inside a paragraph
   gongwen::noise_kind noise = noise_kind::none;
-  gongwen::span span;            // [begin, end) in bytes of document::text()
-  std::uint32_t line = 0;        // 1-based line of span.begin
+  gongwen::span span;      // [begin, end) in bytes of document::text()
+  std::uint32_t line = 0;  // 1-based line of span.begin
   node_id parent = no_node;
   node_id first_child = no_node;
   node_id last_child = no_node;
   node_id next_sibling = no_node;
-  gongwen::ordinal ordinal;      // sections
-  gongwen::span title;           // sections: the title; text nodes: their text
-  std::uint32_t first_agency = 0, agency_count = 0;      // directives
+  gongwen::ordinal ordinal;                          // sections
+  gongwen::span title;                               // sections: the title; text nodes: their text
+  std::uint32_t first_agency = 0, agency_count = 0;  // directives
   std::uint32_t first_deadline = 0, deadline_count = 0;  // directives
 };
 
@@ -269,7 +269,9 @@ class document {
   std::vector<diagnostic> diagnostics_;
 };
 
-inline const node& child_range::iterator::operator*() const { return (*doc_)[id_]; }
+inline const node& child_range::iterator::operator*() const {
+  return (*doc_)[id_];
+}
 inline child_range::iterator& child_range::iterator::operator++() {
   id_ = (*doc_)[id_].next_sibling;
   return *this;

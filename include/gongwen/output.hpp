@@ -10,8 +10,8 @@
 namespace gongwen {
 
 struct json_options {
-  bool pretty = false;          // indented, one member per line
-  std::string_view name = {};   // source.name
+  bool pretty = false;         // indented, one member per line
+  std::string_view name = {};  // source.name
 };
 
 /// The tree as gongwen-tree/1 JSON (see README): valid UTF-8, deterministic.
@@ -24,9 +24,9 @@ void write_outline(std::string& out, const document& doc);
 
 /// One row of the task ledger: a directive that names a unit or a deadline.
 struct task {
-  std::size_t number = 0;                  // 1-based, in document order
+  std::size_t number = 0;  // 1-based, in document order
   const node* directive = nullptr;
-  std::vector<const node*> sections;       // the enclosing sections, outermost first
+  std::vector<const node*> sections;  // the enclosing sections, outermost first
   std::vector<const agency*> lead, cooperate, responsible;  // own first, then inherited
   std::vector<const deadline*> deadlines;
 };
