@@ -75,7 +75,7 @@ volatile std::size_t sink;
 
 void report(const char* name, const std::string& input, int rounds) {
   const double mb = static_cast<double>(input.size()) / 1e6;
-  std::vector<sample> base, parse, json;
+  std::vector<sample> base, structure, parse, json;
   for (int r = 0; r < rounds; ++r) {
     base.push_back(measure([&] {
       std::string copy(input);
@@ -85,16 +85,24 @@ void report(const char* name, const std::string& input, int rounds) {
         ++lines;
       sink = lines + copy.size();
     }));
+    structure.push_back(measure([&] {
+      gongwen::options opts;
+      opts.directives = false;
+      sink = gongwen::parse(input, opts).nodes().size();
+    }));
     parse.push_back(measure([&] { sink = gongwen::parse(input).nodes().size(); }));
     json.push_back(measure([&] {
       const auto doc = gongwen::parse(input);
       sink = gongwen::to_json(doc).size();
     }));
   }
-  const sample b = median(base), p = median(parse), j = median(json);
+  const sample b = median(base), st = median(structure), p = median(parse), j = median(json);
   std::printf("%s: %.1f MB, median of %d rounds\n", name, mb, rounds);
   std::printf("  %-24s %9.1f MB/s  %7.1f MiB peak\n", "baseline (copy + memchr)", mb / b.seconds,
               b.peak_mib);
+  std::printf("  %-24s %9.1f MB/s  %7.1f MiB peak   time x%.1f of baseline, memory x%.2f\n",
+              "parse, structure only", mb / st.seconds, st.peak_mib, st.seconds / b.seconds,
+              st.peak_mib / b.peak_mib);
   std::printf("  %-24s %9.1f MB/s  %7.1f MiB peak   time x%.1f of baseline, memory x%.2f\n",
               "parse", mb / p.seconds, p.peak_mib, p.seconds / b.seconds, p.peak_mib / b.peak_mib);
   std::printf("  %-24s %9.1f MB/s  %7.1f MiB peak   time x%.1f of baseline, memory x%.2f\n",
