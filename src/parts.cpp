@@ -138,14 +138,14 @@ bool is_interface_line(std::string_view s) {
 /// label：value lines of web pages and databases: 来源：… 时间：… 原文链接：…,
 /// 【法宝引证码】CLI.12.…
 bool is_metadata_line(std::string_view s) {
-  static constexpr std::array<std::string_view, 46> labels = {
+  static constexpr std::array<std::string_view, 49> labels = {
       "来源",     "信息来源", "文章来源", "稿件来源", "出处",     "时间",     "发布时间",
       "发布日期", "更新时间", "日期",     "作者",     "编辑",     "责任编辑", "编审",
       "审核",     "校对",     "浏览次数", "浏览量",   "点击数",   "点击量",   "阅读量",
       "阅读",     "字数",     "原文链接", "原文地址", "链接",     "网址",     "索引号",
       "主题分类", "发布机构", "发文机关", "成文日期", "生效日期", "废止日期", "有效性",
       "效力级别", "时效性",   "相关报道", "相关链接", "相关阅读", "延伸阅读", "推荐阅读",
-      "相关新闻", "附件下载", "分类",     "标签"};
+      "相关新闻", "附件下载", "分类",     "标签",     "当前位置", "您的位置", "所在位置"};
   if (starts_with(s, "【")) {
     const std::size_t close = s.find("】");
     if (close != std::string_view::npos && han_count(s.substr(close + 3)) == 0) return true;
@@ -166,6 +166,22 @@ bool is_metadata_line(std::string_view s) {
 
 bool is_url_line(std::string_view s) {
   return starts_with(s, "http://") || starts_with(s, "https://") || starts_with(s, "www.");
+}
+
+/// Page furniture in a phrase: 扫一扫在手机打开当前页, 【打印本页】.
+bool is_furniture_phrase(std::string_view s) {
+  return count_chars(s) <= 30 && contains_any(s, {"扫一扫", "手机打开", "打印本页", "关闭窗口", "返回顶部", "设为首页",
+                                                  "加入收藏", "网站地图", "分享到"});
+}
+
+/// A site's footer: registration numbers, or two of its usual labels.
+bool is_site_footer(std::string_view s) {
+  if (count_chars(s) > 160) return false;
+  if (contains_any(s, {"ICP备", "ICP证", "网站标识码", "公网安备"})) return true;
+  int labels = 0;
+  for (std::string_view w : {"主办单位", "承办单位", "技术支持", "版权所有", "联系电话", "联系我们", "网站维护"})
+    labels += contains(s, w);
+  return labels >= 2;
 }
 
 /// A photo caption: …新华社记者 鞠鹏/摄
@@ -331,9 +347,9 @@ std::vector<item> classify_parts(std::string_view text, const std::vector<paragr
       noise[i] = noise_kind::metadata;
     else if (len <= 60 && is_advertising(s))
       noise[i] = noise_kind::advertising;
-    else if (is_caption(s))
+    else if (is_caption(s) || is_furniture_phrase(s) || is_site_footer(s))
       noise[i] = noise_kind::web;
-    else if (len <= 12 && is_interface_line(s))
+    else if (len <= 40 && is_interface_line(s))
       noise[i] = noise_kind::web;
   }
 

@@ -131,6 +131,18 @@ TEST_SUITE("document parts") {
     CHECK(p[11].type == node_type::salutation);
   }
 
+  TEST_CASE("a government portal page: breadcrumbs, furniture, footer; the notice's own parts kept") {
+    const auto p = parts(gongwen::parse(gongwen::test::read_file(gongwen::test::data_path("fixtures/portal.txt"))));
+    std::vector<node_type> types;
+    for (const auto& x : p) types.push_back(x.type);
+    CHECK(types == std::vector<node_type>{node_type::noise, node_type::title, node_type::noise, node_type::noise,
+                                          node_type::noise, node_type::addressee, node_type::signature,
+                                          node_type::date, node_type::noise, node_type::noise, node_type::noise});
+    CHECK(p[0].noise == noise_kind::metadata);  // 当前位置：首页 > …
+    CHECK(p[4].noise == noise_kind::web);       // 扫一扫在手机打开当前页
+    CHECK(p[10].noise == noise_kind::web);      // 网站标识码 … ICP备案号
+  }
+
   TEST_CASE("metadata front matter and > disclaimers") {
     const auto p = parts(
         "---\ntitle: 政府工作报告\ndate: 2025-01-15\n---\n# 2025年政府工作报告\n> "
