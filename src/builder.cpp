@@ -338,9 +338,14 @@ class builder {
     const std::string_view text = doc_.text_;
     std::vector<span> sentences;
     const auto original = static_cast<node_id>(doc_.nodes_.size());
+    // For label lines (牵头单位：…): the last paragraph so far under each container, and
+    // the directive that ends each paragraph, kept as the pass goes.
+    last_paragraph_in_.assign(original, no_node);
+    closing_draft_of_.assign(original, -1);
     for (node_id id = 0; id < original; ++id) {
       const node nd = doc_.nodes_[id];  // a copy: adding directives grows the array
       if (nd.type != node_type::paragraph && nd.type != node_type::closing) continue;
+      bool label_line = false;
       // The paragraph that opens a section starts with its marker: that is no sentence text.
       std::size_t content_from = nd.span.begin;
       if (nd.parent != no_node) {
@@ -362,7 +367,10 @@ class builder {
           content.begin = static_cast<offset>(std::min<std::size_t>(content_from, s.end));
         if (content.empty()) continue;
         sentence_analysis a = analyse_sentence(text, content);
-        if (a.assignment_only && before.empty() && close_item(id, a)) continue;
+        if (a.assignment_only && before.empty() && close_item(nd, a)) {
+          label_line = true;
+          continue;
+        }
         if (a.assignment_only && !before.empty()) {
           // （牵头单位：…） on its own closes the sentence before it.
           if (last_draft == drafts_.size()) {
@@ -391,6 +399,10 @@ class builder {
         fresh.assignment = a.assignment;
         drafts_.push_back(std::move(fresh));
       }
+      if (label_line || nd.parent == no_node) continue;
+      last_paragraph_in_[nd.parent] = id;
+      if (last_draft < drafts_.size() && doc_.nodes_[drafts_[last_draft].node].span.end + 8 >= nd.span.end)
+        closing_draft_of_[id] = static_cast<std::int32_t>(last_draft);
     }
     for (draft& d : drafts_) {
       d.own_agencies = d.agencies.size();
@@ -413,25 +425,13 @@ class builder {
   /// 牵头单位：… on a line of its own under an item: its units and deadline go to the
   /// item's task, the last sentence of the paragraph before (made a directive if it
   /// was not one). Returns false when there is no such paragraph in the same section.
-  bool close_item(node_id label_id, sentence_analysis& a) {
-    const node label = doc_.nodes_[label_id];
+  bool close_item(const node& label, sentence_analysis& a) {
     if (label.parent == no_node) return false;
-    node_id previous = no_node;  // the paragraph before, label lines not counted
-    for (const node& c : doc_.children(doc_.nodes_[label.parent])) {
-      if (c.span.begin >= label.span.begin) break;
-      if (c.type == node_type::paragraph &&
-          !std::binary_search(label_lines_.begin(), label_lines_.end(), doc_.id(c)))
-        previous = doc_.id(c);
-    }
+    const node_id previous = last_paragraph_in_[label.parent];  // label lines not counted
     if (previous == no_node) return false;
-    label_lines_.push_back(label_id);  // ids grow in document order: stays sorted
     // Its last directive, or else its last sentence made one.
-    std::size_t target = drafts_.size();
-    for (std::size_t k = drafts_.size(); k-- > 0;) {
-      if (doc_.nodes_[drafts_[k].node].parent != previous) continue;
-      if (doc_.nodes_[drafts_[k].node].span.end + 8 >= doc_.nodes_[previous].span.end) target = k;
-      break;
-    }
+    std::size_t target = closing_draft_of_[previous] >= 0 ? static_cast<std::size_t>(closing_draft_of_[previous])
+                                                          : drafts_.size();
     if (target == drafts_.size()) {
       std::vector<span> sentences;
       const node prev = doc_.nodes_[previous];
@@ -450,6 +450,7 @@ class builder {
       if (last.empty()) return false;
       draft fresh;
       fresh.node = add(node_type::directive, previous, last, prev.line);
+      closing_draft_of_[previous] = static_cast<std::int32_t>(drafts_.size());
       drafts_.push_back(std::move(fresh));
     }
     draft& d = drafts_[target];
@@ -541,7 +542,8 @@ class builder {
   document doc_;
   std::vector<draft> drafts_;
   std::vector<std::int32_t> draft_of_;  // node id -> index in drafts_, or -1
-  std::vector<node_id> label_lines_;    // paragraphs that are only 牵头单位：… lines
+  std::vector<node_id> last_paragraph_in_;      // container id -> its last paragraph so far
+  std::vector<std::int32_t> closing_draft_of_;  // paragraph id -> the directive that ends it
 };
 
 }  // namespace detail

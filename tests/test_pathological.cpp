@@ -88,6 +88,36 @@ TEST_SUITE("pathological") {
     CHECK(doc.nodes().size() == 1);
   }
 
+  TEST_CASE("a plan of thousands of items, each closed by label lines") {
+    std::string text = "一、重点任务\n";
+    for (int i = 1; i <= 3000; ++i) {
+      text += std::to_string(i) + ".推进第" + std::to_string(i) + "项工作。加快实施。\n";
+      text += "牵头单位：县发改局\n配合单位：各乡镇、县直相关部门\n完成时限：2024年12月底前\n";
+    }
+    const auto doc = gongwen::parse(text);
+    const auto tasks = gongwen::task_ledger(doc);
+    REQUIRE(tasks.size() == 3000);
+    CHECK(tasks.back().lead.size() == 1);
+    CHECK(tasks.back().cooperate.size() == 2);
+    CHECK(tasks.back().deadlines.size() == 1);
+  }
+
+  TEST_CASE("one sentence that is an enormous list of units, and one with no punctuation at all") {
+    std::string list;
+    const char* names[] = {"县发改局、", "县财政局、", "县住建局、", "县教育局、", "县民政局、"};
+    for (int i = 0; i < 5000; ++i) list += names[i % 5];
+    list += "县财政局要抓好落实。";
+    const auto doc = gongwen::parse(list);
+    std::size_t units = 0;
+    for (const auto& n : doc.nodes()) units += doc.agencies(n).size();
+    CHECK(units == 5001);
+
+    std::string run;
+    for (int i = 0; i < 20000; ++i) run += "各乡镇各部门要加快推进县城建设";
+    const auto doc2 = gongwen::parse(run);
+    CHECK(doc2.ok());
+  }
+
   TEST_CASE("every byte of content belongs to exactly one leaf") {
     const std::string text =
         "仅供学习\n在某会上的讲话\n同志们：\n一、甲。一是乙。二是丙。\n　　经济方面，丁。社会方面，"
