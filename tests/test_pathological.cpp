@@ -118,6 +118,42 @@ TEST_SUITE("pathological") {
     CHECK(doc2.ok());
   }
 
+  TEST_CASE("random documents from the pieces these texts are made of, and random bytes") {
+    const char* pieces[] = {"一、", "（一）", "第一，", "一是", "二要", "1.", "（1）", "①", "一方面，", "首先，", "——",
+                            "经济方面，", "第一章", "第一条", "县发改局", "牵头", "各乡镇、", "配合", "要", "×月底前",
+                            "年底前", "（牵头单位：", "；", "）", "。", "，", "：", "“", "”", "《", "》", "\n", "\r\n",
+                            "\r", "　　", " ", "同志们，", "附件", "仅供学习", "2021年", "三季度", "等部门", "会同",
+                            "\xFF", "\xE4\xB8", "\xF0\x9F\x98\x80", "\0", "加快推进项目建设"};
+    std::uint32_t seed = 12345;
+    auto next = [&] { return seed = seed * 1664525u + 1013904223u; };
+    for (int round = 0; round < 300; ++round) {
+      std::string text;
+      const int n = static_cast<int>(next() % 200);
+      for (int k = 0; k < n; ++k) text += pieces[next() % (sizeof pieces / sizeof *pieces)];
+      INFO("round ", round);
+      const auto doc = gongwen::parse(text);
+      bool spans_inside = true;
+      for (const auto& node : doc.nodes()) {
+        spans_inside = spans_inside && node.span.begin <= node.span.end && node.span.end <= doc.text().size();
+        for (const auto& a : doc.agencies(node)) spans_inside = spans_inside && a.text.end <= doc.text().size();
+      }
+      CHECK(spans_inside);
+      // The JSON is valid UTF-8 throughout: every lead byte has its continuation bytes.
+      const std::string json = gongwen::to_json(doc);
+      bool valid = true;
+      for (std::size_t i = 0; i < json.size() && valid;) {
+        const auto b = static_cast<unsigned char>(json[i]);
+        const std::size_t len = b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
+        valid = (b < 0x80 || (b >= 0xC2 && b <= 0xF4)) && i + len <= json.size();
+        for (std::size_t k = 1; k < len && valid; ++k) valid = (static_cast<unsigned char>(json[i + k]) & 0xC0) == 0x80;
+        i += len;
+      }
+      CHECK(valid);
+      std::string tasks;
+      gongwen::write_tasks_csv(tasks, doc);
+    }
+  }
+
   TEST_CASE("every byte of content belongs to exactly one leaf") {
     const std::string text =
         "仅供学习\n在某会上的讲话\n同志们：\n一、甲。一是乙。二是丙。\n　　经济方面，丁。社会方面，"
