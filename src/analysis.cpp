@@ -9,6 +9,7 @@
 #include <tao/pegtl.hpp>
 
 #include <algorithm>
+#include <type_traits>
 
 #include "agencies.hpp"
 #include "builder.hpp"
@@ -124,87 +125,59 @@ struct deadline_action<g::until_deadline> : read_fresh {};
 template <>
 struct deadline_action<g::monthly_deadline> : read_fresh {};
 
-template <>
-struct deadline_action<g::year_digits> {
+/// A number the text gives (digits, full-width digits or Chinese numerals) read into
+/// one field when it lies in [Min, Max]; a redacted number (×月) is kept as written.
+template <auto Field, int Min, int Max>
+struct read_number {
   template <class Input>
   static void apply(const Input& in, deadline& d) {
     bool redacted = false;
     const int v = number_value(in.string_view(), redacted);
     d.redacted = d.redacted || redacted;
-    if (!redacted) d.year = static_cast<std::int16_t>(v);
+    using field_type = std::remove_reference_t<decltype(d.*Field)>;
+    if (!redacted && v >= Min && v <= Max) d.*Field = static_cast<field_type>(v);
   }
 };
-template <>
-struct deadline_action<g::this_year> {
+template <int Offset>
+struct relative_year {
   template <class Input>
   static void apply(const Input&, deadline& d) {
     d.relative_year = true;
-    d.year_offset = 0;
+    d.year_offset = Offset;
   }
 };
-template <>
-struct deadline_action<g::next_year> {
+template <int Half>
+struct set_half {
   template <class Input>
   static void apply(const Input&, deadline& d) {
-    d.relative_year = true;
-    d.year_offset = 1;
+    d.half = Half;
+    d.by = deadline::bound::during;
   }
 };
 template <>
-struct deadline_action<g::year_after> {
-  template <class Input>
-  static void apply(const Input&, deadline& d) {
-    d.relative_year = true;
-    d.year_offset = 2;
-  }
-};
+struct deadline_action<g::year_digits> : read_number<&deadline::year, 0, 9999> {};
 template <>
-struct deadline_action<g::month_digits> {
-  template <class Input>
-  static void apply(const Input& in, deadline& d) {
-    bool redacted = false;
-    const int v = number_value(in.string_view(), redacted);
-    d.redacted = d.redacted || redacted;
-    if (!redacted && v >= 1 && v <= 12) d.month = static_cast<std::int8_t>(v);
-  }
-};
+struct deadline_action<g::this_year> : relative_year<0> {};
 template <>
-struct deadline_action<g::day_digits> {
-  template <class Input>
-  static void apply(const Input& in, deadline& d) {
-    bool redacted = false;
-    const int v = number_value(in.string_view(), redacted);
-    d.redacted = d.redacted || redacted;
-    if (!redacted && v >= 1 && v <= 31) d.day = static_cast<std::int8_t>(v);
-  }
-};
+struct deadline_action<g::next_year> : relative_year<1> {};
+template <>
+struct deadline_action<g::year_after> : relative_year<2> {};
+template <>
+struct deadline_action<g::month_digits> : read_number<&deadline::month, 1, 12> {};
+template <>
+struct deadline_action<g::day_digits> : read_number<&deadline::day, 1, 31> {};
 template <>
 struct deadline_action<g::quarter_number> {
   template <class Input>
   static void apply(const Input& in, deadline& d) {
-    bool redacted = false;
-    const int v = number_value(in.string_view(), redacted);
-    d.redacted = d.redacted || redacted;
-    if (!redacted && v >= 1 && v <= 4) d.quarter = static_cast<std::int8_t>(v);
+    read_number<&deadline::quarter, 1, 4>::apply(in, d);
     d.by = deadline::bound::during;
   }
 };
 template <>
-struct deadline_action<g::first_half> {
-  template <class Input>
-  static void apply(const Input&, deadline& d) {
-    d.half = 1;
-    d.by = deadline::bound::during;
-  }
-};
+struct deadline_action<g::first_half> : set_half<1> {};
 template <>
-struct deadline_action<g::second_half> {
-  template <class Input>
-  static void apply(const Input&, deadline& d) {
-    d.half = 2;
-    d.by = deadline::bound::during;
-  }
-};
+struct deadline_action<g::second_half> : set_half<2> {};
 template <deadline::part Part>
 struct set_part {
   template <class Input>

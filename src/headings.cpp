@@ -83,33 +83,26 @@ struct marker_action<g::chapter_marker> : set_style<marker_style::chapter> {};
 template <>
 struct marker_action<g::article_marker> : set_style<marker_style::article> {};
 
-template <>
-struct marker_action<g::cn_paren_marker> {
+/// A marker style whose markers may also be written as one enclosed character
+/// (㈠ ⒈ ⑴): the character's place in its Unicode block gives the value.
+template <marker_style Style, char32_t First, char32_t Last>
+struct set_style_enclosed {
   template <class Input>
   static void apply(const Input& in, marker_state& st) {
-    st.style = marker_style::cn_paren;
-    if (const char32_t c = single(in.string_view()); c >= U'㈠' && c <= U'㈩')
-      st.value = static_cast<int>(c - U'㈠') + 1;
+    st.style = Style;
+    if (const char32_t c = single(in.string_view()); c >= First && c <= Last)
+      st.value = static_cast<int>(c - First) + 1;
   }
 };
 template <>
-struct marker_action<g::arabic_dot_marker> {
-  template <class Input>
-  static void apply(const Input& in, marker_state& st) {
-    st.style = marker_style::arabic_dot;
-    if (const char32_t c = single(in.string_view()); c >= U'⒈' && c <= U'⒛')
-      st.value = static_cast<int>(c - U'⒈') + 1;
-  }
-};
+struct marker_action<g::cn_paren_marker>
+    : set_style_enclosed<marker_style::cn_paren, U'㈠', U'㈩'> {};
 template <>
-struct marker_action<g::arabic_paren_marker> {
-  template <class Input>
-  static void apply(const Input& in, marker_state& st) {
-    st.style = marker_style::arabic_paren;
-    if (const char32_t c = single(in.string_view()); c >= U'⑴' && c <= U'⒇')
-      st.value = static_cast<int>(c - U'⑴') + 1;
-  }
-};
+struct marker_action<g::arabic_dot_marker>
+    : set_style_enclosed<marker_style::arabic_dot, U'⒈', U'⒛'> {};
+template <>
+struct marker_action<g::arabic_paren_marker>
+    : set_style_enclosed<marker_style::arabic_paren, U'⑴', U'⒇'> {};
 template <>
 struct marker_action<g::circled_marker> {
   template <class Input>

@@ -166,6 +166,20 @@ TEST_SUITE("headings in paragraphs") {
                         "arabic-paren", "circled", "aspect", "sequence", "sequence", "sequence"});
   }
 
+  TEST_CASE("values of enclosed-character markers") {
+    const auto doc = gongwen::parse("㈢甲\n⒋乙\n⑸丙\n㉓丁\n㊲戊\n");
+    std::vector<int> values;
+    std::vector<std::string_view> styles;
+    for (const auto& n : doc.nodes()) {
+      if (n.type != gongwen::node_type::section) continue;
+      values.push_back(n.ordinal.value);
+      styles.push_back(gongwen::name(n.ordinal.style));
+    }
+    CHECK(values == std::vector<int>{3, 4, 5, 23, 37});
+    CHECK(styles == std::vector<std::string_view>{"cn-paren", "arabic-dot", "arabic-paren",
+                                                  "circled", "circled"});
+  }
+
   TEST_CASE("running prose is not cut into headings") {
     const char* prose[] = {
         "发展是第一要务。第一要务就是发展。",
