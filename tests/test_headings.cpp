@@ -4,6 +4,9 @@
 #include "headings.hpp"
 #include "helpers.hpp"
 
+#include <utility>
+#include <vector>
+
 namespace g = gongwen::grammar;
 using gongwen::test::match;
 using gongwen::test::sections;
@@ -148,18 +151,26 @@ TEST_SUITE("grammar: markers") {
   }
 }
 
+namespace {
+/// The value and style name of every section's ordinal, in document order.
+std::pair<std::vector<int>, std::vector<std::string_view>> ordinals(const gongwen::document& doc) {
+  std::vector<int> values;
+  std::vector<std::string_view> styles;
+  for (const auto& n : doc.nodes()) {
+    if (n.type != gongwen::node_type::section) continue;
+    values.push_back(n.ordinal.value);
+    styles.push_back(gongwen::name(n.ordinal.style));
+  }
+  return {values, styles};
+}
+}  // namespace
+
 TEST_SUITE("headings in paragraphs") {
   TEST_CASE("values of every family") {
     const auto doc = gongwen::parse(
         "十二、甲\n（十一）乙\n第二十三，丙\n第四件事，丁\n九是戊\n15."
         "己\n（7）庚\n⑫辛\n另一方面，壬\n其次，癸\n再次，子\n最后，丑\n");
-    std::vector<int> values;
-    std::vector<std::string_view> styles;
-    for (const auto& n : doc.nodes()) {
-      if (n.type != gongwen::node_type::section) continue;
-      values.push_back(n.ordinal.value);
-      styles.push_back(gongwen::name(n.ordinal.style));
-    }
+    const auto [values, styles] = ordinals(doc);
     CHECK(values == std::vector<int>{12, 11, 23, 4, 9, 15, 7, 12, 2, 2, 3, 0});
     CHECK(styles == std::vector<std::string_view>{
                         "cn-dun", "cn-paren", "cn-di", "cn-di-measure", "cn-verb", "arabic-dot",
@@ -168,13 +179,7 @@ TEST_SUITE("headings in paragraphs") {
 
   TEST_CASE("values of enclosed-character markers") {
     const auto doc = gongwen::parse("㈢甲\n⒋乙\n⑸丙\n㉓丁\n㊲戊\n");
-    std::vector<int> values;
-    std::vector<std::string_view> styles;
-    for (const auto& n : doc.nodes()) {
-      if (n.type != gongwen::node_type::section) continue;
-      values.push_back(n.ordinal.value);
-      styles.push_back(gongwen::name(n.ordinal.style));
-    }
+    const auto [values, styles] = ordinals(doc);
     CHECK(values == std::vector<int>{3, 4, 5, 23, 37});
     CHECK(styles == std::vector<std::string_view>{"cn-paren", "arabic-dot", "arabic-paren",
                                                   "circled", "circled"});
