@@ -146,13 +146,14 @@ struct scope_word : longest_word<TAO_PEGTL_STRING("政府系统"), TAO_PEGTL_STR
 
 struct coordinator : sor<TAO_PEGTL_STRING("以及"), one<U'、', U'和', U'及', U'与'>> {};
 
-// Place names end a unit only where a separator or a cue follows: 各乡镇、 平襄镇和 各地各部门.
+// Place names end a unit only where a separator or a cue follows: 各乡镇、 平襄镇和 各地各部门,
+// 各乡镇做好.
 struct place_suffix : longest_word<TAO_PEGTL_STRING("乡镇"), TAO_PEGTL_STRING("街道"), TAO_PEGTL_STRING("省"),
                           TAO_PEGTL_STRING("市"), TAO_PEGTL_STRING("县"), TAO_PEGTL_STRING("区"), TAO_PEGTL_STRING("乡"),
                           TAO_PEGTL_STRING("镇"), TAO_PEGTL_STRING("村"), TAO_PEGTL_STRING("州"), TAO_PEGTL_STRING("旗")> {};
 struct place_follow : sor<coordinator, one<U'，', U'。', U'；', U'：', U',', U';', U':', U'各', U'等', U'在', U'于',
                               U'对', U'向', U'将'>,
-                          lead_cue, joint_cue, cooperate_cue, responsible_cue, modal_word, subject_adverb,
+                          lead_cue, joint_cue, cooperate_cue, responsible_cue, modal_word, subject_adverb, subject_cue,
                           TAO_PEGTL_STRING("党委"), TAO_PEGTL_STRING("主要"), eof> {};
 
 struct unit_suffix : sor<office_suffix, organisation_suffix> {};
@@ -163,12 +164,16 @@ struct name_stop : one<U'的', U'要', U'把', U'对', U'将', U'被', U'让', U
                        U'是', U'了', U'在', U'于', U'与', U'及', U'等', U'并', U'而', U'但', U'都',
                        U'也', U'还', U'又', U'才', U'已', U'着', U'过', U'这', U'那', U'此', U'我', U'你', U'他', U'们',
                        U'各'> {};
-struct alias : seq<open_paren, rep_min_max<1, 8, sor<han, one<U'、'>>>, close_paren> {};  // 党组（党委） 各县（市、区）
+// 党组（党委） 各县（市、区） 县发改局（县粮食和物资储备局）
+struct alias : seq<open_paren, rep_min_max<1, 12, sor<han, one<U'、'>>>, close_paren> {};
 struct name_char : sor<alias, seq<not_at<name_stop>, sor<han, redaction>>> {};
 
+// Role words other than 牵头 (各牵头部门) never stand inside a name: 紧密配合普查组 is no unit.
+struct inner_role_word : sor<TAO_PEGTL_STRING("会同"), cooperate_cue, responsible_cue> {};
 // 县发改局 | 县政府 (first segment, up to its first suffix) …
 struct first_segment : seq<star<scope_word>, not_at<leading_word>, not_at<count_word>,
-                           rep_max<16, sor<plain_word, seq<not_at<name_end>, name_char>>>, name_end> {};
+                           rep_max<16, sor<plain_word, seq<not_at<name_end>, not_at<inner_role_word>, name_char>>>,
+                           name_end> {};
 // … ×分局 | 金融办 | 分管领导 | 各副县长: short further segments.
 // Words that end a name whatever follows: 教育部门会同职教中心 is two units.
 struct name_break : sor<coordinator, joint_cue, lead_cue, cooperate_cue, responsible_cue, plain_word> {};

@@ -1,7 +1,7 @@
 // The words that make a sentence a directive and give a named unit its role.
 //
-//   lead         X牵头 X总牵头 X牵头负责 X会同Y
-//   cooperate    Y配合 Y协助 Y全力配合 Y协同 会同Y
+//   lead         X牵头 X总牵头 X牵头负责 X会同Y X联合Y
+//   cooperate    Y配合 Y协助 Y全力配合 Y协同 会同Y 联合Y
 //   responsible  X负责 X具体负责 X各负其责, X要…… X必须…… as the sentence's subject
 #pragma once
 
@@ -12,7 +12,9 @@ namespace gongwen::grammar {
 
 // clang-format off
 struct lead_cue : sor<TAO_PEGTL_STRING("总牵头"), TAO_PEGTL_STRING("牵头"), TAO_PEGTL_STRING("为牵头单位")> {};
-struct joint_cue : TAO_PEGTL_STRING("会同") {};
+// X会同Y, X联合Y: X leads, Y cooperates (not 联合会 联合国 联合体).
+struct joint_cue : sor<TAO_PEGTL_STRING("会同"),
+                       seq<TAO_PEGTL_STRING("联合"), not_at<one<U'会', U'国', U'体', U'社', U'党', U'支'>>>> {};
 struct cooperate_cue : seq<opt<sor<TAO_PEGTL_STRING("全力"), TAO_PEGTL_STRING("积极"), TAO_PEGTL_STRING("主动"),
                                    TAO_PEGTL_STRING("密切"), TAO_PEGTL_STRING("共同")>>,
                            sor<TAO_PEGTL_STRING("配合"), TAO_PEGTL_STRING("协助"), TAO_PEGTL_STRING("协同"),
@@ -55,15 +57,20 @@ struct subject_cue : longest_word<TAO_PEGTL_STRING("进一步"), TAO_PEGTL_STRIN
                          TAO_PEGTL_STRING("做好"), TAO_PEGTL_STRING("抓好"), TAO_PEGTL_STRING("落实"),
                          TAO_PEGTL_STRING("履行"), TAO_PEGTL_STRING("承担"), TAO_PEGTL_STRING("组织"),
                          TAO_PEGTL_STRING("督促"), TAO_PEGTL_STRING("协调"), TAO_PEGTL_STRING("研究"),
+                         TAO_PEGTL_STRING("开展"),
                          TAO_PEGTL_STRING("严格"), TAO_PEGTL_STRING("依法"), TAO_PEGTL_STRING("按照"),
                          TAO_PEGTL_STRING("根据"), TAO_PEGTL_STRING("结合"), TAO_PEGTL_STRING("围绕"),
                          TAO_PEGTL_STRING("在"), TAO_PEGTL_STRING("于"), TAO_PEGTL_STRING("对"),
                          TAO_PEGTL_STRING("向"), TAO_PEGTL_STRING("将")> {};
 
 // Words after which a clause names the unit that acts, whatever verb follows:
-// 由相关部门协调解决, 希望省市帮扶单位充分发挥.
-struct introducer : longest_word<TAO_PEGTL_STRING("并由"), TAO_PEGTL_STRING("希望"), TAO_PEGTL_STRING("责成"),
-                                 TAO_PEGTL_STRING("由"), TAO_PEGTL_STRING("请")> {};
+// 由相关部门协调解决, 希望省市帮扶单位充分发挥, 经江西证监局评估后 (not 经济 经营 经过 …;
+// 经县政府同意 is an approval, see below).
+struct by_way_of : seq<one<U'经'>, not_at<one<U'济', U'营', U'过', U'费', U'验', U'历', U'常', U'典', U'纪', U'理',
+                                               U'销', U'办', U'手', U'商', U'贸', U'管', U'度', U'久', U'略'>>> {};
+struct introducer : sor<longest_word<TAO_PEGTL_STRING("并由"), TAO_PEGTL_STRING("希望"), TAO_PEGTL_STRING("责成"),
+                                     TAO_PEGTL_STRING("由"), TAO_PEGTL_STRING("请")>,
+                        by_way_of> {};
 // Verbs of approval, after which the unit named has no task: 经县政府同意.
 struct approval : sor<TAO_PEGTL_STRING("研究同意"), TAO_PEGTL_STRING("同意"), TAO_PEGTL_STRING("批准"),
                       TAO_PEGTL_STRING("审定"), TAO_PEGTL_STRING("审议")> {};

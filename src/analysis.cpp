@@ -1,7 +1,7 @@
 // The analysis of one sentence: directives, agencies with their roles, deadlines.
 //
 // Units are looked for where a clause names its subject: at the start of the
-// sentence and of each clause (after ，、；：（), after an introducer (由 督促 希望),
+// sentence and of each clause (after ，、；：（), after an introducer (由 督促 希望 经),
 // and after 会同 (the units it names cooperate). Elsewhere (after 和/及, at a 各…)
 // a unit counts only when a cue follows it at once: 牵头, 配合, 负责, 要, 必须 ….
 #include "analysis.hpp"
@@ -866,9 +866,10 @@ class sentence_reader {
       }
       const bool may_open = c.cp == U'并' || c.cp == U'希' || c.cp == U'责' || c.cp == U'由' ||
                             c.cp == U'请' || c.cp == U'特' || c.cp == U'尤' || c.cp == U'其' ||
-                            c.cp == U'同' || c.cp == U'督' || c.cp == U'要';
+                            c.cp == U'同' || c.cp == U'督' || c.cp == U'要' || c.cp == U'经';
+      // 请 and 经 open a clause only at its start (申请, 已经).
       if (const std::size_t intro = may_open ? match_at<g::introducer>(t_, p, e_) : 0;
-          intro && (clause_start || c.cp != U'请')) {
+          intro && (clause_start || (c.cp != U'请' && c.cp != U'经'))) {
         p += intro;
         clause_start = true;
         introduced = true;
@@ -892,7 +893,8 @@ class sentence_reader {
         clause_start = false;
         introduced = false;
         cooperating = false;  // 会同 names the units right after it
-        if (const std::size_t joint = c.cp == U'会' ? match_at<g::joint_cue>(t_, p, e_) : 0) {
+        if (const std::size_t joint =
+                (c.cp == U'会' || c.cp == U'联') ? match_at<g::joint_cue>(t_, p, e_) : 0) {
           p += joint;
           cooperating = true;
           continue;

@@ -152,6 +152,13 @@ TEST_SUITE("agencies in sentences") {
           "教育部门/教育部门/lead; 职教中心/职教中心/cooperate");
     CHECK(units("各牵头部门要会同建设单位逐项梳理。") ==
           "各牵头部门/各牵头部门/lead; 建设单位/建设单位/cooperate");
+    CHECK(units("市消防救援支队要联合市教育局、市民政局开展检查。") ==
+          "市消防救援支队/市消防救援支队/lead; 市教育局/市教育局/cooperate; "
+          "市民政局/市民政局/cooperate");
+    CHECK(units("县自然资源局联合各乡镇开展隐患排查，5月31日前完成。") ==
+          "县自然资源局/县自然资源局/lead; 各乡镇/各乡镇/cooperate");
+    // 联合会 is a name, not 联合.
+    CHECK(units("县残疾人联合会要做好助残服务。") == "县残疾人联合会/县残疾人联合会/responsible");
   }
 
   TEST_CASE("coordination with a shared suffix: each unit with the span of its own characters") {
@@ -186,6 +193,19 @@ TEST_SUITE("agencies in sentences") {
           "市卫生健康委/市卫生健康委/responsible; 市医保局/市医保局/responsible");
     CHECK(units("请各乡镇于3月15日前将报表报送县统计局。") == "各乡镇/各乡镇/responsible");
     CHECK(units("乡镇党委书记是第一责任人。") == "");
+    CHECK(units("县发改局（县粮食和物资储备局）要在汛前储备足额物资。") ==
+          "县发改局（县粮食和物资储备局）/县发改局（县粮食和物资储备局）/responsible");
+  }
+
+  TEST_CASE("a place as the subject before its verb, 经 before the unit that acts") {
+    CHECK(units("各乡镇做好排查工作，5月底前完成。") == "各乡镇/各乡镇/responsible");
+    CHECK(units("平襄镇开展排查，5月底前完成。") == "平襄镇/平襄镇/responsible");
+    CHECK(units("全县开展排查，5月底前完成。") == "");
+    CHECK(units("风控指标不符合标准的，经市证监局评估后，视情况给予调整期。") ==
+          "市证监局/市证监局/responsible");
+    // 经营 经济 are words, not 经 before a unit.
+    CHECK(units("经营机构要如实报告，经济部门要加强指导。") ==
+          "经营机构/经营机构/responsible; 经济部门/经济部门/responsible");
   }
 
   TEST_CASE("subjects after people, adverbs and 特别是") {
@@ -203,6 +223,7 @@ TEST_SUITE("agencies in sentences") {
     CHECK(units("县里要加强与农业银行、X银行的沟通协调。") == "");
     CHECK(units("经县政府同意，现将方案印发给你们。") == "");
     CHECK(units("新冠肺炎疫情发生后，县防控指挥部第一时间安排部署了各项防控工作。") == "");
+    CHECK(units("各工作组要紧密高效配合普查组开展工作。") == "各工作组/各工作组/responsible");
   }
 
   TEST_CASE("第一书记 is no heading, 县委书记 is an office") {
