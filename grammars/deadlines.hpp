@@ -4,6 +4,7 @@
 //   年底前 年内 今年内 明年底前                                        (a year)
 //   三季度 第三季度末 一季度末前 上半年 下半年                            (a quarter, a half)
 //   本周内 本月内 本月底前 3日内 15个工作日内 两个月内                    (a period from now)
+//   春节前 清明节前 汛前 开学前                                          (a festival, a season)
 //
 // Redacted digits (× X XX) stand where digits would. A bare date or year in running
 // text (2020年, 6月召开) is no deadline: a month needs 底/末/旬/份/前/内 or a day with 前/内.
@@ -11,6 +12,7 @@
 
 #include "chars.hpp"
 #include "numerals.hpp"
+#include "words.hpp"
 
 namespace gongwen::grammar {
 
@@ -81,8 +83,20 @@ struct until_deadline : seq<until_word, opt<year>, month, opt<sor<day, month_end
 // 每月5日前: a day of every month.
 struct monthly_deadline : seq<TAO_PEGTL_STRING("每月"), day, bound> {};
 
+// 春节前 清明节前 国庆节之前 汛前 主汛期前 开学前: a festival or season of the year.
+struct season_word : longest_word<TAO_PEGTL_STRING("春节"), TAO_PEGTL_STRING("元旦"), TAO_PEGTL_STRING("清明节"),
+                                  TAO_PEGTL_STRING("清明"), TAO_PEGTL_STRING("端午节"), TAO_PEGTL_STRING("端午"),
+                                  TAO_PEGTL_STRING("中秋节"), TAO_PEGTL_STRING("中秋"), TAO_PEGTL_STRING("国庆节"),
+                                  TAO_PEGTL_STRING("国庆"), TAO_PEGTL_STRING("劳动节"),
+                                  TAO_PEGTL_STRING("汛"), TAO_PEGTL_STRING("汛期"), TAO_PEGTL_STRING("主汛期"),
+                                  TAO_PEGTL_STRING("入汛"), TAO_PEGTL_STRING("开学"), TAO_PEGTL_STRING("秋收"),
+                                  TAO_PEGTL_STRING("春耕"), TAO_PEGTL_STRING("夏收"), TAO_PEGTL_STRING("麦收"),
+                                  TAO_PEGTL_STRING("冬季"), TAO_PEGTL_STRING("入冬"), TAO_PEGTL_STRING("供暖季"),
+                                  TAO_PEGTL_STRING("雨季"), TAO_PEGTL_STRING("年关")> {};
+struct season_deadline : seq<season_word, before> {};
+
 struct deadline : sor<month_deadline, year_deadline, quarter_deadline, period_deadline, until_deadline,
-                      monthly_deadline> {};
+                      monthly_deadline, season_deadline> {};
 // clang-format on
 
 }  // namespace gongwen::grammar

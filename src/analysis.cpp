@@ -9,6 +9,8 @@
 #include <tao/pegtl.hpp>
 
 #include <algorithm>
+#include <array>
+#include <string_view>
 #include <type_traits>
 
 #include "agencies.hpp"
@@ -124,6 +126,8 @@ template <>
 struct deadline_action<g::until_deadline> : read_fresh {};
 template <>
 struct deadline_action<g::monthly_deadline> : read_fresh {};
+template <>
+struct deadline_action<g::season_deadline> : read_fresh {};
 
 /// A number the text gives (digits, full-width digits or Chinese numerals) read into
 /// one field when it lies in [Min, Max]; a redacted number (×月) is kept as written.
@@ -242,66 +246,46 @@ struct deadline_action<g::this_week> {
   }
 };
 
-bool is_cn_digit(char32_t c) {
-  switch (c) {
-    case U'一':
-    case U'二':
-    case U'三':
-    case U'四':
-    case U'五':
-    case U'六':
-    case U'七':
-    case U'八':
-    case U'九':
-    case U'十':
-    case U'两':
-    case U'半':
-      return true;
-    default:
-      return false;
-  }
-}
+/// What the sentence passes ask of a code point before they try a grammar rule there,
+/// one table lookup each: may a deadline, a modal, a perfective marker, a scope word or
+/// a clause opener start here; does it separate clauses; is it blank.
+enum char_flag : std::uint8_t {
+  starts_deadline = 1,
+  cn_digit = 2,  // 一 … 十 两 半: a deadline only with a unit of time close behind
+  starts_modal = 4,
+  starts_perfective = 8,
+  starts_scope = 16,  // 全县 县直 相关 有关 辖区 各级 县公安局 …
+  opens_clause = 32,  // 由 希望 责成 请 经 并由 特别是 尤其是 其中 同时 督促 要求
+  separates_clause = 64,
+  blank = 128,
+};
 
-/// Code points a deadline can start with (a cheap filter before the grammar).
-bool may_start_deadline(char32_t c) {
-  if ((c >= U'0' && c <= U'9') || (c >= U'０' && c <= U'９')) return true;
-  switch (c) {
-    case U'×':
-    case U'X':
-    case U'x':
-    case U'Ｘ':
-    case U'ｘ':
-    case U'＊':
-    case U'*':
-    case U'今':
-    case U'明':
-    case U'后':
-    case U'本':
-    case U'当':
-    case U'这':
-    case U'年':
-    case U'上':
-    case U'下':
-    case U'至':
-    case U'截':
-    case U'每':
-    case U'第':
-    case U'一':
-    case U'二':
-    case U'三':
-    case U'四':
-    case U'五':
-    case U'六':
-    case U'七':
-    case U'八':
-    case U'九':
-    case U'十':
-    case U'两':
-    case U'半':
-      return true;
-    default:
-      return false;
+class char_table {
+ public:
+  char_table() {
+    mark(starts_deadline | cn_digit, U"一二三四五六七八九十两半");
+    mark(starts_deadline, U"0123456789０１２３４５６７８９×XxＸｘ＊*今明后本当这年上下至截每第");
+    mark(starts_deadline, U"春元清端中国劳汛主入开秋夏麦冬供雨");  // 春节前 清明节前 汛前 开学前 …
+    mark(starts_modal, U"必务一确力抓加严不应切坚禁尽责督要");
+    mark(starts_perfective, U"了已以去");
+    mark(starts_scope, U"全省市县区州乡镇辖有相各");
+    mark(opens_clause, U"并希责由请特尤其同督要经");
+    mark(separates_clause, U"，、；：（(。,;:");
+    for (char32_t c = 0; c < table_.size(); ++c)
+      if (is_blank(c)) table_[c] |= blank;
   }
+  std::uint8_t operator()(char32_t c) const noexcept { return c < table_.size() ? table_[c] : 0; }
+
+ private:
+  void mark(unsigned flags, std::u32string_view cps) {
+    for (const char32_t c : cps) table_[c] |= static_cast<std::uint8_t>(flags);
+  }
+  std::array<std::uint8_t, 0x10000> table_{};
+};
+
+const char_table& flags_of() {
+  static const char_table table;
+  return table;
 }
 
 // ---------------------------------------------------------------------------
@@ -437,28 +421,6 @@ class unit_reach {
   std::vector<std::uint32_t>& next_final_;
 };
 
-/// First characters of the scope words (全县 县直 相关 有关 辖区 各级 …) and of
-/// place-named units (县公安局, 市生态环境局×分局).
-bool may_begin_scope(char32_t c) {
-  switch (c) {
-    case U'全':
-    case U'省':
-    case U'市':
-    case U'县':
-    case U'区':
-    case U'州':
-    case U'乡':
-    case U'镇':
-    case U'辖':
-    case U'有':
-    case U'相':
-    case U'各':
-      return true;
-    default:
-      return false;
-  }
-}
-
 class sentence_reader {
  public:
   sentence_reader(std::string_view text, span content)
@@ -496,47 +458,22 @@ class sentence_reader {
     return true;
   }
 
-  /// First characters of the modal words and of the perfective markers.
-  static bool may_begin_modal(char32_t c) {
-    switch (c) {
-      case U'必':
-      case U'务':
-      case U'一':
-      case U'确':
-      case U'力':
-      case U'抓':
-      case U'加':
-      case U'严':
-      case U'不':
-      case U'应':
-      case U'切':
-      case U'坚':
-      case U'禁':
-      case U'尽':
-      case U'责':
-      case U'督':
-      case U'要':
-        return true;
-      default:
-        return false;
-    }
-  }
-  static bool may_begin_perfective(char32_t c) {
-    return c == U'了' || c == U'已' || c == U'以' || c == U'去';
-  }
-
   void scan_modal_and_perfective() {
+    const char_table& flags = flags_of();
     for (std::size_t p = b_; p < e_;) {
       const code_point c = decode_at(t_, p);
+      const std::uint8_t f = flags(c.cp);
+      p += c.len;
+      if (!(f & (starts_modal | starts_perfective))) continue;
+      const std::size_t at = p - c.len;
       std::size_t len = 0;
-      if (!result_.has_modal && may_begin_modal(c.cp) && modal_at(p, len)) result_.has_modal = true;
-      if (!result_.perfective && may_begin_perfective(c.cp) && match_at<g::perfective>(t_, p, e_)) {
-        const bool le = t_.substr(p, 3) == "了";
-        if (!le || p == b_ ||
-            !match_at<g::not_perfective_before_le>(t_, p - decode_before(t_, p).len, p))
+      if (!result_.has_modal && (f & starts_modal) && modal_at(at, len)) result_.has_modal = true;
+      if (!result_.perfective && (f & starts_perfective) && match_at<g::perfective>(t_, at, e_)) {
+        const bool le = t_.substr(at, 3) == "了";
+        if (!le || at == b_ ||
+            !match_at<g::not_perfective_before_le>(t_, at - decode_before(t_, at).len, at))
           result_.perfective = true;
       }
-      p += c.len;
     }
   }
 
@@ -840,6 +777,7 @@ class sentence_reader {
   }
 
   void read_units() {
+    const char_table& flags = flags_of();
     thread_local std::vector<std::uint32_t> buffer;
     const unit_reach reach(t_, b_, e_, buffer);
     std::size_t p = b_;
@@ -853,20 +791,18 @@ class sentence_reader {
         continue;
       }
       const code_point c = decode_at(t_, p);
-      if (is_blank(c.cp)) {
+      const std::uint8_t f = flags(c.cp);
+      if (f & blank) {
         p += c.len;
         continue;
       }
-      if (c.cp == U'，' || c.cp == U'、' || c.cp == U'；' || c.cp == U'：' || c.cp == U',' ||
-          c.cp == U';' || c.cp == U':' || c.cp == U'（' || c.cp == U'(' || c.cp == U'。') {
+      if (f & separates_clause) {
         p += c.len;
         clause_start = true;
         introduced = cooperating = false;
         continue;
       }
-      const bool may_open = c.cp == U'并' || c.cp == U'希' || c.cp == U'责' || c.cp == U'由' ||
-                            c.cp == U'请' || c.cp == U'特' || c.cp == U'尤' || c.cp == U'其' ||
-                            c.cp == U'同' || c.cp == U'督' || c.cp == U'要' || c.cp == U'经';
+      const bool may_open = f & opens_clause;
       // 请 and 经 open a clause only at its start (申请, 已经).
       if (const std::size_t intro = may_open ? match_at<g::introducer>(t_, p, e_) : 0;
           intro && (clause_start || (c.cp != U'请' && c.cp != U'经'))) {
@@ -880,13 +816,13 @@ class sentence_reader {
         clause_start = true;
         continue;
       }
-      const bool after_coordinator = !clause_start && p > b_ && [&] {
-        const code_point prev = decode_before(t_, p);
-        return prev.cp == U'和' || prev.cp == U'及' || prev.cp == U'与';
+      // The three bytes before p are one character when they spell one (UTF-8 synchronises).
+      const bool after_coordinator = !clause_start && p >= b_ + 3 && [&] {
+        const std::string_view prev = t_.substr(p - 3, 3);
+        return prev == "和" || prev == "及" || prev == "与";
       }();
       // Away from a clause start a unit counts only with a cue after it (checked below).
-      const bool may_start =
-          clause_start || after_coordinator || cooperating || may_begin_scope(c.cp);
+      const bool may_start = clause_start || after_coordinator || cooperating || (f & starts_scope);
       std::vector<agency> found;
       const std::size_t len = may_start && reach.may_hold_unit(p, e_) ? read_list(p, e_, found) : 0;
       if (!len) {
@@ -1053,9 +989,11 @@ void split_sentences(std::string_view text, offset begin, offset end, std::vecto
 }
 
 void find_deadlines(std::string_view text, offset begin, offset end, std::vector<deadline>& out) {
+  const char_table& flags = flags_of();
   for (std::size_t p = begin; p < end;) {
     const code_point c = decode_at(text, p);
-    if (!may_start_deadline(c.cp)) {
+    const std::uint8_t f = flags(c.cp);
+    if (!(f & starts_deadline)) {
       p += c.len;
       continue;
     }
@@ -1069,7 +1007,7 @@ void find_deadlines(std::string_view text, offset begin, offset end, std::vector
     }
     // A Chinese numeral starts a deadline only with a unit of time close behind (三季度, 十二月,
     // 两个月).
-    if (is_cn_digit(c.cp)) {
+    if (f & cn_digit) {
       bool timed = false;
       std::size_t q = p + c.len;
       for (int k = 0; k < 3 && q < end && !timed; ++k) {

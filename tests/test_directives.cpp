@@ -318,6 +318,20 @@ TEST_SUITE("grammar: deadlines") {
     CHECK(d.day == 30);
   }
 
+  TEST_CASE("festivals and seasons: text and bound, no date") {
+    std::string text;
+    for (const char* form : {"春节前", "清明节前", "国庆节之前", "汛前", "主汛期前", "开学前"}) {
+      const auto ds = deadlines_in(std::string("要在") + form + "完成排查。", &text);
+      REQUIRE(ds.size() == 1);
+      CHECK(text == form);
+      CHECK(ds.front().by == gongwen::deadline::bound::before);
+      CHECK(ds.front().month == 0);
+    }
+    CHECK(deadlines_in("春节期间要加强值守。").empty());
+    CHECK(deadlines_in("中国人民银行要加强指导。").empty());
+    CHECK(deadlines_in("开学以来，各校要落实防控措施。").empty());
+  }
+
   TEST_CASE("dates and periods in running text are no deadlines") {
     CHECK_FALSE(match<g::deadline>("2020年全县生产总值"));
     CHECK_FALSE(match<g::deadline>("6月召开"));
