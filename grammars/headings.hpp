@@ -14,11 +14,14 @@ namespace gongwen::grammar {
 
 // clang-format off
 
-// 一、 十二、 (not 一、二季度 or 一、二、三产业: a list of numerals)
-struct cn_dun_marker : seq<cn_numeral, one<U'、', U'．', U'.'>, not_at<cn_numeral, sor<one<U'、'>, TAO_PEGTL_STRING("季度")>>> {};
+// Text converted from PDF or typeset pages may pad a marker: 一 、 （ 一 ） 1 、
+struct pad : rep_max<2, blank> {};
+
+// 一、 十二、 一． (not 一、二季度 or 一、二、三产业: a list of numerals)
+struct cn_dun_marker : seq<cn_numeral, pad, one<U'、', U'．', U'.'>, not_at<cn_numeral, sor<one<U'、'>, TAO_PEGTL_STRING("季度")>>> {};
 
 // （一） (一) ㈠
-struct cn_paren_marker : sor<seq<open_paren, cn_numeral, close_paren>, range<U'㈠', U'㈩'>> {};
+struct cn_paren_marker : sor<seq<open_paren, pad, cn_numeral, pad, close_paren>, range<U'㈠', U'㈩'>> {};
 
 // 第一件事， 第二项： 第三点 第一个问题：
 struct measure_word : sor<TAO_PEGTL_STRING("件事"), TAO_PEGTL_STRING("个问题"), TAO_PEGTL_STRING("个方面"),
@@ -32,10 +35,10 @@ struct cn_di_marker : seq<one<U'第'>, cn_numeral, sor<marker_punct, one<U'是'>
 struct cn_verb_marker : seq<cn_numeral, one<U'是', U'要', U'抓', U'则'>, not_at<one<U'素'>>> {};
 
 // 1. 1． 1、 ⒈ (not 1.5)
-struct arabic_dot_marker : sor<seq<arabic_numeral, one<U'.', U'．', U'、'>, not_at<digit>>, range<U'⒈', U'⒛'>> {};
+struct arabic_dot_marker : sor<seq<arabic_numeral, pad, one<U'.', U'．', U'、'>, not_at<pad, digit>>, range<U'⒈', U'⒛'>> {};
 
 // （1） (1) 1） ⑴
-struct arabic_paren_marker : sor<seq<open_paren, arabic_numeral, close_paren>,
+struct arabic_paren_marker : sor<seq<open_paren, pad, arabic_numeral, pad, close_paren>,
                                  seq<arabic_numeral, one<U'）', U')'>>, range<U'⑴', U'⒇'>> {};
 
 // ① … ㊿

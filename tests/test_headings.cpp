@@ -91,6 +91,18 @@ TEST_SUITE("grammar: markers") {
     CHECK(match<g::arabic_paren_marker>("⑷坚持") == "⑷");
     CHECK_FALSE(match<g::arabic_paren_marker>("（2020）"));
   }
+  TEST_CASE("markers padded by typesetting: 一 、 （ 一 ） 1 、") {
+    CHECK(match<g::cn_dun_marker>("一 、总则") == "一 、");
+    CHECK(match<g::cn_dun_marker>("二．职责分工") == "二．");
+    CHECK(match<g::cn_paren_marker>("（ 一 ）适用范围") == "（ 一 ）");
+    CHECK(match<g::arabic_dot_marker>("1 、坚持统一领导") == "1 、");
+    CHECK(match<g::arabic_paren_marker>("( 3 )坚持") == "( 3 )");
+    CHECK_FALSE(match<g::arabic_dot_marker>("1 . 5亿元"));
+    CHECK_FALSE(
+        match<g::cn_dun_marker>("一   、"));  // more than two blanks is layout, not a marker
+    CHECK(sections("一 、总则\n（ 一 ）适用范围\n1 、适用于全县。\n二．职责分工\n") ==
+          "1:一 、 2:（ 一 ） 3:1 、 1:二．");
+  }
   TEST_CASE("circled ① … ⑳ ㉑") {
     CHECK(match<g::circled_marker>("①节水") == "①");
     CHECK(match<g::circled_marker>("⑳") == "⑳");
