@@ -57,7 +57,7 @@ struct subject_cue : longest_word<TAO_PEGTL_STRING("进一步"), TAO_PEGTL_STRIN
                          TAO_PEGTL_STRING("做好"), TAO_PEGTL_STRING("抓好"), TAO_PEGTL_STRING("落实"),
                          TAO_PEGTL_STRING("履行"), TAO_PEGTL_STRING("承担"), TAO_PEGTL_STRING("组织"),
                          TAO_PEGTL_STRING("督促"), TAO_PEGTL_STRING("协调"), TAO_PEGTL_STRING("研究"),
-                         TAO_PEGTL_STRING("开展"),
+                         TAO_PEGTL_STRING("开展"), TAO_PEGTL_STRING("联合"), TAO_PEGTL_STRING("共同"),
                          TAO_PEGTL_STRING("严格"), TAO_PEGTL_STRING("依法"), TAO_PEGTL_STRING("按照"),
                          TAO_PEGTL_STRING("根据"), TAO_PEGTL_STRING("结合"), TAO_PEGTL_STRING("围绕"),
                          TAO_PEGTL_STRING("在"), TAO_PEGTL_STRING("于"), TAO_PEGTL_STRING("对"),

@@ -696,20 +696,28 @@ class sentence_reader {
       if (!adv || match_at<g::modal_word>(t_, q, e_) > adv) break;
       q += adv;
     }
-    std::size_t len = 0;
     cue_end = q;
+    if (const cue_kind role = role_word_at(q, cue_end); role != cue_kind::none) return role;
+    if (std::size_t len = 0; modal_at(q, len)) {
+      // 各牵头部门要会同建设单位, 县委办要牵头抓好督查, 各乡镇要积极配合: the role word
+      // after a modal gives the role.
+      if (const cue_kind role = role_word_at(q + len, cue_end); role != cue_kind::none) return role;
+      return cue_end = q + len, cue_kind::modal;
+    }
+    return cue_kind::none;
+  }
+
+  /// 牵头, 会同/联合 before a unit, 配合, 负责 at q; cue_end is set past the word.
+  cue_kind role_word_at(std::size_t q, std::size_t& cue_end) const {
+    std::size_t len = 0;
     if ((len = match_at<g::lead_cue>(t_, q, e_))) return cue_end = q + len, cue_kind::lead;
-    if ((len = match_at<g::joint_cue>(t_, q, e_))) return cue_end = q + len, cue_kind::joint;
+    // 会同/联合 join a unit after them (县公安局联合开展打击行动 names one unit only).
+    if ((len = match_at<g::joint_cue>(t_, q, e_)) && match_at<g::unit_list>(t_, q + len, e_))
+      return cue_end = q + len, cue_kind::joint;
     if ((len = match_at<g::cooperate_cue>(t_, q, e_)))
       return cue_end = q + len, cue_kind::cooperate;
     if ((len = match_at<g::responsible_cue>(t_, q, e_)))
       return cue_end = q + len, cue_kind::responsible;
-    if (modal_at(q, len)) {
-      // 各牵头部门要会同建设单位: a modal before 会同 still makes the subject lead.
-      if (const std::size_t joint = match_at<g::joint_cue>(t_, q + len, e_))
-        return cue_end = q + len + joint, cue_kind::joint;
-      return cue_end = q + len, cue_kind::modal;
-    }
     return cue_kind::none;
   }
 

@@ -147,6 +147,16 @@ TEST_SUITE("agencies in sentences") {
     CHECK(units("由相关部门协调解决。") == "相关部门/相关部门/responsible");
   }
 
+  TEST_CASE("a role word after the modal gives the role: 要牵头, 要积极配合") {
+    CHECK(units("县委办、县政府办要牵头抓好督查。") ==
+          "县委办/县委办/lead; 县政府办/县政府办/lead");
+    CHECK(units("各乡镇要积极配合。") == "各乡镇/各乡镇/cooperate");
+    // 联合 before a verb joins no unit: the subjects stay responsible.
+    CHECK(units("县公安局、县市场监管局等部门要联合开展打击行动。") ==
+          "县公安局/县公安局/responsible; 县市场监管局/县市场监管局/responsible");
+    CHECK(units("县公安局联合开展打击行动。") == "县公安局/县公安局/responsible");
+  }
+
   TEST_CASE("会同: the first unit leads, the ones it names cooperate") {
     CHECK(units("教育部门会同职教中心尽早谋划。") ==
           "教育部门/教育部门/lead; 职教中心/职教中心/cooperate");
