@@ -265,6 +265,20 @@ class builder {
     return id;
   }
 
+  /// Only Markdown heading and bold marks (and blanks) in [b, e), and some of them.
+  bool markup_only(std::size_t b, std::size_t e) const {
+    bool marks = false;
+    for (std::size_t p = b; p < e;) {
+      const code_point c = decode_at(doc_.text_, p);
+      p += c.len;
+      if (c.cp == U'#' || c.cp == U'*' || c.cp == U'_')
+        marks = true;
+      else if (!is_blank(c.cp))
+        return false;
+    }
+    return marks;
+  }
+
   /// A paragraph, or the part of one between two headings, without its edges' blanks.
   void add_piece(node_id parent, std::size_t b, std::size_t e, std::uint32_t line) {
     trim(doc_.text_, b, e);
@@ -303,7 +317,17 @@ class builder {
       for (; h < headings.size() && headings[h].item == i; ++h) {
         const heading& hd = headings[h];
         if (hd.excluded || hd.dropped) continue;
-        if (hd.begin > cursor) add_piece(current, cursor, hd.begin, it.line);
+        if (hd.begin > cursor && !hd.is_inline && markup_only(cursor, hd.begin)) {
+          // "## 一、……", "**一、……**": the marks before the marker are formatting.
+          std::size_t b = cursor, e = hd.begin;
+          trim(doc_.text_, b, e);
+          const node_id id = add(node_type::noise, current,
+                                 {static_cast<offset>(b), static_cast<offset>(e)}, it.line);
+          doc_.nodes_[id].noise = noise_kind::markup;
+          doc_.nodes_[id].title = doc_.nodes_[id].span;
+        } else if (hd.begin > cursor) {
+          add_piece(current, cursor, hd.begin, it.line);
+        }
         const node_id parent =
             hd.parent >= 0 ? section[static_cast<std::size_t>(hd.parent)] : tree_root;
         const node_id id = add(node_type::section, parent, {hd.begin, hd.marker_end}, it.line);
@@ -401,7 +425,8 @@ class builder {
       }
       if (label_line || nd.parent == no_node) continue;
       last_paragraph_in_[nd.parent] = id;
-      if (last_draft < drafts_.size() && doc_.nodes_[drafts_[last_draft].node].span.end + 8 >= nd.span.end)
+      if (last_draft < drafts_.size() &&
+          doc_.nodes_[drafts_[last_draft].node].span.end + 8 >= nd.span.end)
         closing_draft_of_[id] = static_cast<std::int32_t>(last_draft);
     }
     for (draft& d : drafts_) {
@@ -430,8 +455,9 @@ class builder {
     const node_id previous = last_paragraph_in_[label.parent];  // label lines not counted
     if (previous == no_node) return false;
     // Its last directive, or else its last sentence made one.
-    std::size_t target = closing_draft_of_[previous] >= 0 ? static_cast<std::size_t>(closing_draft_of_[previous])
-                                                          : drafts_.size();
+    std::size_t target = closing_draft_of_[previous] >= 0
+                             ? static_cast<std::size_t>(closing_draft_of_[previous])
+                             : drafts_.size();
     if (target == drafts_.size()) {
       std::vector<span> sentences;
       const node prev = doc_.nodes_[previous];
@@ -541,7 +567,7 @@ class builder {
   options opts_;
   document doc_;
   std::vector<draft> drafts_;
-  std::vector<std::int32_t> draft_of_;  // node id -> index in drafts_, or -1
+  std::vector<std::int32_t> draft_of_;          // node id -> index in drafts_, or -1
   std::vector<node_id> last_paragraph_in_;      // container id -> its last paragraph so far
   std::vector<std::int32_t> closing_draft_of_;  // paragraph id -> the directive that ends it
 };

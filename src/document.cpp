@@ -88,6 +88,8 @@ std::string_view name(noise_kind k) noexcept {
       return "metadata";
     case noise_kind::disclaimer:
       return "disclaimer";
+    case noise_kind::markup:
+      return "markup";
   }
   return "unknown";
 }

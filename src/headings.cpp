@@ -192,12 +192,21 @@ class heading_finder {
   }
 
  private:
-  /// "## 一、……": Markdown heading marks are indentation, like leading blanks.
+  /// "## 一、……" and "**一、……**": Markdown heading and bold marks are indentation,
+  /// like leading blanks.
   std::size_t skip_markdown(std::size_t pos) const {
     std::size_t p = pos;
     while (p < it_.end && text_[p] == '#') ++p;
-    if (p == pos || p >= it_.end || text_[p] != ' ') return pos;
-    return skip_blanks(p);
+    if (p != pos) {
+      if (p >= it_.end || text_[p] != ' ') return pos;
+      p = skip_blanks(p);
+    }
+    return skip_bold(p);
+  }
+  std::size_t skip_bold(std::size_t p) const {
+    const std::string_view rest = text_.substr(p, it_.end - p);
+    if (starts_with(rest, "**") || starts_with(rest, "__")) return skip_blanks(p + 2);
+    return p;
   }
 
   std::size_t skip_blanks(std::size_t p) const {
@@ -274,6 +283,11 @@ class heading_finder {
         e += c.len;
       }
       trim(text_, b, e);
+      // **（二）地质灾害**: the closing bold mark is not part of the title.
+      if (e >= b + 2 && (text_.substr(e - 2, 2) == "**" || text_.substr(e - 2, 2) == "__")) {
+        e -= 2;
+        trim(text_, b, e);
+      }
       h.title_begin = static_cast<offset>(b);
       h.title_end = static_cast<offset>(std::max(b, e));
     }

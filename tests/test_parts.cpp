@@ -131,13 +131,16 @@ TEST_SUITE("document parts") {
     CHECK(p[11].type == node_type::salutation);
   }
 
-  TEST_CASE("a government portal page: breadcrumbs, furniture, footer; the notice's own parts kept") {
-    const auto p = parts(gongwen::parse(gongwen::test::read_file(gongwen::test::data_path("fixtures/portal.txt"))));
+  TEST_CASE(
+      "a government portal page: breadcrumbs, furniture, footer; the notice's own parts kept") {
+    const auto p = parts(
+        gongwen::parse(gongwen::test::read_file(gongwen::test::data_path("fixtures/portal.txt"))));
     std::vector<node_type> types;
     for (const auto& x : p) types.push_back(x.type);
-    CHECK(types == std::vector<node_type>{node_type::noise, node_type::title, node_type::noise, node_type::noise,
-                                          node_type::noise, node_type::addressee, node_type::signature,
-                                          node_type::date, node_type::noise, node_type::noise, node_type::noise});
+    CHECK(types == std::vector<node_type>{node_type::noise, node_type::title, node_type::noise,
+                                          node_type::noise, node_type::noise, node_type::addressee,
+                                          node_type::signature, node_type::date, node_type::noise,
+                                          node_type::noise, node_type::noise});
     CHECK(p[0].noise == noise_kind::metadata);  // 当前位置：首页 > …
     CHECK(p[4].noise == noise_kind::web);       // 扫一扫在手机打开当前页
     CHECK(p[10].noise == noise_kind::web);      // 网站标识码 … ICP备案号
@@ -151,6 +154,18 @@ TEST_SUITE("document parts") {
     for (int i : {0, 1, 2, 3}) CHECK(p[static_cast<std::size_t>(i)].noise == noise_kind::metadata);
     CHECK(p[4] == part{node_type::title, "2025年政府工作报告"});
     CHECK(p[5].noise == noise_kind::disclaimer);
+  }
+
+  TEST_CASE("Markdown heading and bold marks before a marker are markup noise") {
+    const std::string text = "## 一、总体要求\n正文。\n**（一）指导思想**\n正文。\n";
+    const auto doc = gongwen::parse(text);
+    CHECK(parts(doc) == std::vector<part>{{node_type::noise, "##", noise_kind::markup},
+                                          {node_type::noise, "**", noise_kind::markup}});
+    CHECK(gongwen::test::sections(doc) == "1:一、 2:（一）");
+    std::vector<std::string> titles;  // the closing ** is no part of a title
+    for (const auto& n : doc.nodes())
+      if (n.type == node_type::section) titles.emplace_back(doc.text(n.title));
+    CHECK(titles == std::vector<std::string>{"总体要求", "指导思想"});
   }
 
   TEST_CASE("a licence footer broken into fragments is noise, and so are captions") {

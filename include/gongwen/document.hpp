@@ -79,6 +79,7 @@ enum class noise_kind : std::uint8_t {
   web,          // page furniture: 下载 打印 【字号】, captions, licence footers
   metadata,     // 来源： 时间： 原文链接， "---" front matter
   disclaimer,   // "> " quoted notes
+  markup,       // Markdown marks before a heading's marker: "## ", "**"
 };
 
 [[nodiscard]] std::string_view name(noise_kind) noexcept;
