@@ -17,6 +17,7 @@
 #include "builder.hpp"
 #include "deadlines.hpp"
 #include "directives.hpp"
+#include "grammar_match.hpp"
 #include "text.hpp"
 
 namespace gongwen::detail {
@@ -26,26 +27,7 @@ namespace {
 namespace pegtl = tao::pegtl;
 namespace g = gongwen::grammar;
 
-// Inputs over parts of the text: no line tracking, no owned source name.
-using input = pegtl::memory_input<pegtl::tracking_mode::lazy, pegtl::eol::lf_crlf, const char*>;
-
-/// Length of what Rule matches at text[b…) within text[…e), 0 when it does not match.
-template <class Rule>
-std::size_t match_at(std::string_view text, std::size_t b, std::size_t e) {
-  if (b >= e) return 0;
-  input in(text.data() + b, text.data() + e, "");
-  if (!pegtl::parse<Rule>(in)) return 0;
-  return static_cast<std::size_t>(in.current() - (text.data() + b));
-}
-
-std::size_t skip_blanks(std::string_view text, std::size_t p, std::size_t e) {
-  while (p < e) {
-    const code_point c = decode_at(text, p);
-    if (!is_blank(c.cp)) break;
-    p += c.len;
-  }
-  return p;
-}
+using input = rule_input;
 
 // ---------------------------------------------------------------------------
 // Sentences.
@@ -83,25 +65,6 @@ bool opener_of(char32_t c, char32_t& closer) {
 
 // ---------------------------------------------------------------------------
 // Deadlines: the grammar matches, actions read what the text gives.
-
-int number_value(std::string_view s, bool& redacted) {
-  int v = 0;
-  bool digits = false;
-  for (std::size_t i = 0; i < s.size();) {
-    const code_point c = decode_at(s, i);
-    i += c.len;
-    if (c.cp >= U'0' && c.cp <= U'9')
-      v = v * 10 + static_cast<int>(c.cp - U'0'), digits = true;
-    else if (c.cp >= U'０' && c.cp <= U'９')
-      v = v * 10 + static_cast<int>(c.cp - U'０'), digits = true;
-    else if (c.cp == U'×' || c.cp == U'X' || c.cp == U'x' || c.cp == U'Ｘ' || c.cp == U'ｘ' ||
-             c.cp == U'＊' || c.cp == U'*')
-      redacted = true;
-  }
-  if (digits) return v;
-  if (redacted) return 0;
-  return chinese_numeral_value(s);
-}
 
 template <class Rule>
 struct deadline_action : pegtl::nothing<Rule> {};

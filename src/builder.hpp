@@ -78,4 +78,9 @@ void find_headings(std::string_view text, const item& it, std::uint32_t item_ind
 /// The numeric value of a Chinese numeral such as 二十三 (0 if it is not one).
 int chinese_numeral_value(std::string_view s) noexcept;
 
+/// The value of a number as ordinals and dates write it: digits (ASCII or full-width,
+/// other characters ignored: 12．) or a Chinese numeral. Redaction marks (× X ＊) set
+/// redacted and give 0 unless digits stand beside them.
+int number_value(std::string_view s, bool& redacted) noexcept;
+
 }  // namespace gongwen::detail

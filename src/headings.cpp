@@ -18,19 +18,6 @@ struct marker_state {
   const char* lead_end = nullptr;  // topic: where the lead phrase ends
 };
 
-int arabic_value(std::string_view s) {
-  int v = 0;
-  for (std::size_t i = 0; i < s.size();) {
-    const code_point c = decode_at(s, i);
-    if (c.cp >= U'0' && c.cp <= U'9')
-      v = v * 10 + static_cast<int>(c.cp - U'0');
-    else if (c.cp >= U'０' && c.cp <= U'９')
-      v = v * 10 + static_cast<int>(c.cp - U'０');
-    i += c.len;
-  }
-  return v;
-}
-
 /// The code point of a one-character marker such as ㈠ ⑴ ⒈ ①, else 0.
 char32_t single(std::string_view s) {
   const code_point c = decode_at(s, 0);
@@ -66,7 +53,8 @@ template <>
 struct marker_action<g::arabic_numeral> {
   template <class Input>
   static void apply(const Input& in, marker_state& st) {
-    st.value = arabic_value(in.string_view());
+    bool redacted = false;
+    st.value = number_value(in.string_view(), redacted);
   }
 };
 
@@ -136,14 +124,18 @@ struct marker_action<g::sequence_last> : set_value<0> {};
 template <>
 struct marker_action<g::sequence_marker> : set_style<marker_style::sequence> {};
 
-template <>
-struct marker_action<g::dash_marker> {
+/// Dashes and topic leads have no value: a numeral read by an alternative tried before
+/// them is not theirs.
+template <marker_style Style>
+struct set_style_without_value {
   template <class Input>
   static void apply(const Input&, marker_state& st) {
-    st.style = marker_style::dash;
+    st.style = Style;
     st.value = 0;
   }
 };
+template <>
+struct marker_action<g::dash_marker> : set_style_without_value<marker_style::dash> {};
 
 // A topic lead counts 2 to 12 characters, a leading 在 and the final 方面/上 included.
 template <>
@@ -157,13 +149,7 @@ struct marker_action<g::topic_lead> {
   }
 };
 template <>
-struct marker_action<g::topic_marker> {
-  template <class Input>
-  static void apply(const Input&, marker_state& st) {
-    st.style = marker_style::topic;
-    st.value = 0;
-  }
-};
+struct marker_action<g::topic_marker> : set_style_without_value<marker_style::topic> {};
 
 /// Bytes that may begin a boundary character: 。(E3) ！？；：(EF) and ASCII ! ? ; :
 struct boundary_lead_table {
@@ -209,14 +195,7 @@ class heading_finder {
     return p;
   }
 
-  std::size_t skip_blanks(std::size_t p) const {
-    while (p < it_.end) {
-      const code_point c = decode_at(text_, p);
-      if (!is_blank(c.cp)) break;
-      p += c.len;
-    }
-    return p;
-  }
+  std::size_t skip_blanks(std::size_t p) const { return detail::skip_blanks(text_, p, it_.end); }
 
   /// Where scanning resumes after a heading. After a topic lead (现代农业方面：) another
   /// heading may follow at once (乡村振兴方面，首先推进产业振兴。).
@@ -382,6 +361,25 @@ int chinese_numeral_value(std::string_view s) noexcept {
     }
   }
   return total + digit;
+}
+
+int number_value(std::string_view s, bool& redacted) noexcept {
+  int v = 0;
+  bool digits = false;
+  for (std::size_t i = 0; i < s.size();) {
+    const code_point c = decode_at(s, i);
+    i += c.len;
+    if (c.cp >= U'0' && c.cp <= U'9')
+      v = v * 10 + static_cast<int>(c.cp - U'0'), digits = true;
+    else if (c.cp >= U'０' && c.cp <= U'９')
+      v = v * 10 + static_cast<int>(c.cp - U'０'), digits = true;
+    else if (c.cp == U'×' || c.cp == U'X' || c.cp == U'x' || c.cp == U'Ｘ' || c.cp == U'ｘ' ||
+             c.cp == U'＊' || c.cp == U'*')
+      redacted = true;
+  }
+  if (digits) return v;
+  if (redacted) return 0;
+  return chinese_numeral_value(s);
 }
 
 void find_headings(std::string_view text, const item& it, std::uint32_t item_index,

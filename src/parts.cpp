@@ -13,6 +13,7 @@
 #include <tao/pegtl.hpp>
 
 #include "builder.hpp"
+#include "grammar_match.hpp"
 #include "headings.hpp"
 #include "parts.hpp"
 #include "text.hpp"
@@ -23,20 +24,6 @@ namespace {
 
 namespace pegtl = tao::pegtl;
 namespace g = gongwen::grammar;
-
-/// Length of the longest prefix of s that Rule matches (0 when it does not match).
-template <class Rule>
-std::size_t match_prefix(std::string_view s) {
-  pegtl::memory_input<pegtl::tracking_mode::lazy> in(s.data(), s.data() + s.size(), "");
-  if (!pegtl::parse<Rule>(in)) return 0;
-  return static_cast<std::size_t>(in.current() - s.data());
-}
-
-template <class Rule>
-bool matches(std::string_view s) {
-  pegtl::memory_input<pegtl::tracking_mode::lazy> in(s.data(), s.data() + s.size(), "");
-  return pegtl::parse<Rule>(in);
-}
 
 template <class Words = std::initializer_list<std::string_view>>
 bool contains_any(std::string_view s, const Words& words) {
@@ -152,13 +139,7 @@ bool is_metadata_line(std::string_view s) {
   }
   for (const auto label : labels) {
     if (!starts_with(s, label)) continue;
-    std::size_t i = label.size();
-    while (i < s.size()) {
-      const code_point c = decode_at(s, i);
-      if (!is_blank(c.cp)) break;
-      i += c.len;
-    }
-    const std::string_view rest = s.substr(i);
+    const std::string_view rest = s.substr(skip_blanks(s, label.size(), s.size()));
     if (starts_with(rest, "：") || starts_with(rest, ":")) return true;
   }
   return false;

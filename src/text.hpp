@@ -168,6 +168,16 @@ inline bool is_punct(char32_t c) noexcept {
          (c >= 0x2030 && c <= 0x205E);
 }
 
+/// The first position at or after p, before e, that is not blank.
+inline std::size_t skip_blanks(std::string_view s, std::size_t p, std::size_t e) noexcept {
+  while (p < e) {
+    const code_point c = decode_at(s, p);
+    if (!is_blank(c.cp)) break;
+    p += c.len;
+  }
+  return p;
+}
+
 /// Trim blanks (and line-end characters) from both ends of [b, e).
 inline void trim(std::string_view s, std::size_t& b, std::size_t& e) noexcept {
   while (b < e) {
