@@ -68,9 +68,9 @@ struct subject_cue : longest_word<TAO_PEGTL_STRING("进一步"), TAO_PEGTL_STRIN
 // 经县政府同意 is an approval, see below).
 struct by_way_of : seq<one<U'经'>, not_at<one<U'济', U'营', U'过', U'费', U'验', U'历', U'常', U'典', U'纪', U'理',
                                                U'销', U'办', U'手', U'商', U'贸', U'管', U'度', U'久', U'略'>>> {};
-struct introducer : sor<longest_word<TAO_PEGTL_STRING("并由"), TAO_PEGTL_STRING("希望"), TAO_PEGTL_STRING("责成"),
-                                     TAO_PEGTL_STRING("由"), TAO_PEGTL_STRING("请")>,
-                        by_way_of> {};
+struct introducer_word : longest_word<TAO_PEGTL_STRING("并由"), TAO_PEGTL_STRING("希望"), TAO_PEGTL_STRING("责成"),
+                                     TAO_PEGTL_STRING("由"), TAO_PEGTL_STRING("请")> {};
+struct introducer : sor<introducer_word, by_way_of> {};
 // Verbs of approval, after which the unit named has no task: 经县政府同意.
 struct approval : sor<TAO_PEGTL_STRING("研究同意"), TAO_PEGTL_STRING("同意"), TAO_PEGTL_STRING("批准"),
                       TAO_PEGTL_STRING("审定"), TAO_PEGTL_STRING("审议")> {};

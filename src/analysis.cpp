@@ -211,39 +211,73 @@ struct deadline_action<g::this_week> {
 
 /// What the sentence passes ask of a code point before they try a grammar rule there,
 /// one table lookup each: may a deadline, a modal, a perfective marker, a scope word or
-/// a clause opener start here; does it separate clauses; is it blank.
-enum char_flag : std::uint8_t {
+/// a clause opener start here; does it separate clauses; is it blank; may a unit's
+/// name end here, or does the clause stop a unit from reaching further.
+enum char_flag : std::uint16_t {
   starts_deadline = 1,
   cn_digit = 2,  // 一 … 十 两 半: a deadline only with a unit of time close behind
   starts_modal = 4,
   starts_perfective = 8,
-  starts_scope = 16,  // 全县 县直 相关 有关 辖区 各级 县公安局 …
+  starts_scope = 16,  // 全县 县直 相关 有关 辖区 各级 县公安局 乡镇 …
   opens_clause = 32,  // 由 希望 责成 请 经 并由 特别是 尤其是 其中 同时 督促 要求
   separates_clause = 64,
   blank = 128,
+  ends_unit = 256,   // 局 部门→门 乡镇→镇 同志→志 …
+  stops_unit = 512,  // punctuation a list of units does not run on over (not 、 （） “”)
 };
 
+/// Built from the grammar's own word lists wherever the grammar has one, so that the
+/// filter and the rules it guards cannot drift apart.
 class char_table {
  public:
   char_table() {
     mark(starts_deadline | cn_digit, U"一二三四五六七八九十两半");
     mark(starts_deadline, U"0123456789０１２３４５６７８９×XxＸｘ＊*今明后本当这年上下至截每第");
-    mark(starts_deadline, U"春元清端中国劳汛主入开秋夏麦冬供雨");  // 春节前 清明节前 汛前 开学前 …
-    mark(starts_modal, U"必务一确力抓加严不应切坚禁尽责督要");
-    mark(starts_perfective, U"了已以去");
-    mark(starts_scope, U"全省市县区州乡镇辖有相各");
-    mark(opens_clause, U"并希责由请特尤其同督要经");
+    mark_first(starts_deadline, g::season_word::words.words);
+    mark_first(starts_modal, g::modal_phrase::words.words);
+    mark(starts_modal, U"要");
+    mark_first(starts_perfective, g::perfective_word::words.words);
+    mark(starts_perfective, U"了");
+    mark_first(starts_scope, g::scope_word::words.words);
+    mark_first(starts_scope, g::place_suffix::words.words);
+    mark_first(opens_clause, g::introducer_word::words.words);
+    mark_first(opens_clause, g::clause_opener::words.words);
+    mark(opens_clause, U"经");
     mark(separates_clause, U"，、；：（(。,;:");
-    for (char32_t c = 0; c < table_.size(); ++c)
+    mark_last(ends_unit, g::organisation_suffix::words.words);
+    mark_last(ends_unit, g::office_word::words.words);
+    mark_last(ends_unit, g::place_suffix::words.words);
+    mark(ends_unit, U"志地区");  // 同志, 各地, 各地区
+    for (char32_t c = 0; c < table_.size(); ++c) {
       if (is_blank(c)) table_[c] |= blank;
+      if (is_punct(c) && !contains(U"、（）()“”", c)) table_[c] |= stops_unit;
+    }
   }
-  std::uint8_t operator()(char32_t c) const noexcept { return c < table_.size() ? table_[c] : 0; }
+  std::uint16_t operator()(char32_t c) const noexcept { return c < table_.size() ? table_[c] : 0; }
 
  private:
-  void mark(unsigned flags, std::u32string_view cps) {
-    for (const char32_t c : cps) table_[c] |= static_cast<std::uint8_t>(flags);
+  static bool contains(std::u32string_view cps, char32_t c) {
+    return cps.find(c) != std::u32string_view::npos;
   }
-  std::array<std::uint8_t, 0x10000> table_{};
+  void mark(unsigned flags, std::u32string_view cps) {
+    for (const char32_t c : cps) table_[c] |= static_cast<std::uint16_t>(flags);
+  }
+  void set(unsigned flags, char32_t c) {
+    if (c < table_.size()) table_[c] |= static_cast<std::uint16_t>(flags);
+  }
+  template <class Words>
+  void mark_first(unsigned flags, const Words& words) {
+    for (const std::string_view w : words) set(flags, decode_at(w, 0).cp);
+  }
+  /// The last character of each word, closing quotes aside: “一把手” ends with 手.
+  template <class Words>
+  void mark_last(unsigned flags, const Words& words) {
+    for (std::string_view w : words) {
+      while (ends_with(w, "”") || ends_with(w, "\"")) w.remove_suffix(ends_with(w, "”") ? 3 : 1);
+      if (!w.empty()) set(flags, decode_before(w, w.size()).cp);
+    }
+  }
+  std::array<std::uint16_t, 0x10000> table_{};
 };
 
 const char_table& flags_of() {
@@ -320,37 +354,6 @@ std::string without_quotes(std::string_view s) {
 
 enum class cue_kind { none, lead, joint, cooperate, responsible, modal };
 
-/// The last characters of the words that can end a unit (局 部门→门 乡镇→镇 同志→志 …),
-/// read from the grammar's own word lists.
-class unit_finals {
- public:
-  unit_finals() {
-    add(g::organisation_suffix::words.words);
-    add(g::office_word::words.words);
-    add(g::place_suffix::words.words);
-    set(U'志');  // 同志
-    set(U'地');  // 各地
-    set(U'区');  // 各地区
-  }
-  bool contains(char32_t c) const { return c < 0x10000 && bits_[c]; }
-
- private:
-  void set(char32_t c) {
-    if (c < 0x10000) bits_[c] = true;
-  }
-  template <class Words>
-  void add(const Words& words) {
-    for (std::string_view w : words) {
-      std::string_view v = w;
-      // skip closing quotes: “一把手” ends with 手
-      while (!v.empty() && (ends_with(v, "”") || ends_with(v, "\"")))
-        v.remove_suffix(ends_with(v, "”") ? 3 : 1);
-      if (!v.empty()) set(decode_before(v, v.size()).cp);
-    }
-  }
-  std::vector<bool> bits_ = std::vector<bool>(0x10000, false);
-};
-
 /// Where units can start in a sentence: only where a character that ends one lies
 /// ahead before the clause ends (lists run on over 、 and 等, names over （区）). One
 /// backward pass; then each question is a lookup.
@@ -360,16 +363,16 @@ class unit_reach {
   unit_reach(std::string_view t, std::size_t b, std::size_t e,
              std::vector<std::uint32_t>& next_final)
       : b_(b), next_final_(next_final) {
-    static const unit_finals finals;
+    const char_table& flags = flags_of();
     next_final_.assign(e - b + 1, static_cast<std::uint32_t>(e));
     std::size_t next = e;  // the nearest final character at or after a position, before a stop
     for (std::size_t p = e; p > b;) {
       const code_point c = decode_before(t, p);
       p -= c.len;
-      if (finals.contains(c.cp))
+      const std::uint16_t f = flags(c.cp);
+      if (f & ends_unit)
         next = p;
-      else if (c.cp != U'、' && c.cp != U'（' && c.cp != U'）' && c.cp != U'(' && c.cp != U')' &&
-               c.cp != U'“' && c.cp != U'”' && is_punct(c.cp))
+      else if (f & stops_unit)
         next = e;
       next_final_[p - b] = static_cast<std::uint32_t>(next);
     }
@@ -425,7 +428,7 @@ class sentence_reader {
     const char_table& flags = flags_of();
     for (std::size_t p = b_; p < e_;) {
       const code_point c = decode_at(t_, p);
-      const std::uint8_t f = flags(c.cp);
+      const std::uint16_t f = flags(c.cp);
       p += c.len;
       if (!(f & (starts_modal | starts_perfective))) continue;
       const std::size_t at = p - c.len;
@@ -762,7 +765,7 @@ class sentence_reader {
         continue;
       }
       const code_point c = decode_at(t_, p);
-      const std::uint8_t f = flags(c.cp);
+      const std::uint16_t f = flags(c.cp);
       if (f & blank) {
         p += c.len;
         continue;
@@ -963,7 +966,7 @@ void find_deadlines(std::string_view text, offset begin, offset end, std::vector
   const char_table& flags = flags_of();
   for (std::size_t p = begin; p < end;) {
     const code_point c = decode_at(text, p);
-    const std::uint8_t f = flags(c.cp);
+    const std::uint16_t f = flags(c.cp);
     if (!(f & starts_deadline)) {
       p += c.len;
       continue;
