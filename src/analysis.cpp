@@ -238,8 +238,8 @@ class char_table {
     mark(starts_modal, U"要");
     mark_first(starts_perfective, g::perfective_word::words.words);
     mark(starts_perfective, U"了");
-    mark_first(starts_scope, g::scope_word::words.words);
-    mark_first(starts_scope, g::place_suffix::words.words);
+    // Not every scope word: 政府系统 and 其他 would start units inside words (行政、军事部门).
+    mark(starts_scope, U"全省市县区州乡镇辖有相各");
     mark_first(opens_clause, g::introducer_word::words.words);
     mark_first(opens_clause, g::clause_opener::words.words);
     mark(opens_clause, U"经");
@@ -283,6 +283,36 @@ class char_table {
 const char_table& flags_of() {
   static const char_table table;
   return table;
+}
+
+/// The deadline that starts with code point c (flags f, starts_deadline among them) at
+/// p, within [begin, end): its end, or 0.
+std::size_t deadline_at(std::string_view text, std::size_t begin, std::size_t p, std::size_t end,
+                        code_point c, std::uint16_t f, deadline& d) {
+  // Not inside a longer number: 12020年 has no deadline at 2020.
+  if (p > begin && ((c.cp >= U'0' && c.cp <= U'9') || (c.cp >= U'０' && c.cp <= U'９'))) {
+    const char32_t prev = decode_before(text, p).cp;
+    if ((prev >= U'0' && prev <= U'9') || (prev >= U'０' && prev <= U'９') || prev == U'.')
+      return 0;
+  }
+  // A Chinese numeral starts a deadline only with a unit of time close behind (三季度, 十二月,
+  // 两个月).
+  if (f & cn_digit) {
+    bool timed = false;
+    std::size_t q = p + c.len;
+    for (int k = 0; k < 3 && q < end && !timed; ++k) {
+      const code_point n = decode_at(text, q);
+      timed = n.cp == U'月' || n.cp == U'季' || n.cp == U'日' || n.cp == U'天' || n.cp == U'周' ||
+              n.cp == U'年' || n.cp == U'星' || n.cp == U'号';
+      q += n.len;
+    }
+    if (!timed) return 0;
+  }
+  input in(text.data() + p, text.data() + end, "");
+  if (!pegtl::parse<g::deadline, deadline_action>(in, d)) return 0;
+  const auto e = static_cast<std::size_t>(in.current() - text.data());
+  d.text = {static_cast<offset>(p), static_cast<offset>(e)};
+  return e;
 }
 
 // ---------------------------------------------------------------------------
@@ -395,8 +425,7 @@ class sentence_reader {
   }
 
   sentence_analysis run() {
-    scan_modal_and_perfective();
-    find_deadlines(t_, static_cast<offset>(b_), static_cast<offset>(e_), result_.deadlines);
+    scan_words();
     // 上半年，… and 三季度，… frame a sentence in time; a deadline needs more to set one.
     for (const deadline& d : result_.deadlines) {
       const bool frame =
@@ -424,22 +453,29 @@ class sentence_reader {
     return true;
   }
 
-  void scan_modal_and_perfective() {
+  /// One pass over the sentence: its modal, its tense, its deadlines.
+  void scan_words() {
     const char_table& flags = flags_of();
     for (std::size_t p = b_; p < e_;) {
       const code_point c = decode_at(t_, p);
       const std::uint16_t f = flags(c.cp);
-      p += c.len;
-      if (!(f & (starts_modal | starts_perfective))) continue;
-      const std::size_t at = p - c.len;
       std::size_t len = 0;
-      if (!result_.has_modal && (f & starts_modal) && modal_at(at, len)) result_.has_modal = true;
-      if (!result_.perfective && (f & starts_perfective) && match_at<g::perfective>(t_, at, e_)) {
-        const bool le = t_.substr(at, 3) == "了";
-        if (!le || at == b_ ||
-            !match_at<g::not_perfective_before_le>(t_, at - decode_before(t_, at).len, at))
+      if (!result_.has_modal && (f & starts_modal) && modal_at(p, len)) result_.has_modal = true;
+      if (!result_.perfective && (f & starts_perfective) && match_at<g::perfective>(t_, p, e_)) {
+        const bool le = t_.substr(p, 3) == "了";
+        if (!le || p == b_ ||
+            !match_at<g::not_perfective_before_le>(t_, p - decode_before(t_, p).len, p))
           result_.perfective = true;
       }
+      if (f & starts_deadline) {
+        deadline d;
+        if (const std::size_t e = deadline_at(t_, b_, p, e_, c, f, d)) {
+          result_.deadlines.push_back(d);
+          p = e;
+          continue;
+        }
+      }
+      p += c.len;
     }
   }
 
@@ -898,13 +934,18 @@ class sentence_reader {
 }  // namespace
 
 void split_sentences(std::string_view text, offset begin, offset end, std::vector<span>& out) {
-  // Pass 1: the bracket and quote pairs that close within the paragraph.
+  // One pass: the bracket and quote pairs that close within the paragraph, and the
+  // sentence ends. Then the ends outside every pair cut the paragraph.
   struct open_mark {
     char32_t closer;
     offset at;
   };
-  std::vector<open_mark> stack;
-  std::vector<std::pair<offset, int>> edges;  // +1 at an opener, -1 at its closer
+  thread_local std::vector<open_mark> stack;
+  thread_local std::vector<std::pair<offset, int>> edges;  // +1 at an opener, -1 at its closer
+  thread_local std::vector<span> ends;                     // every sentence-end character
+  stack.clear();
+  edges.clear();
+  ends.clear();
   // Every bracket, quote and sentence end begins with one of these bytes.
   auto interesting = [](unsigned char b) {
     return b == 0xE2 || b == 0xE3 || b == 0xEF || b == '"' || b == '(' || b == ')' || b == '!' ||
@@ -917,7 +958,9 @@ void split_sentences(std::string_view text, offset begin, offset end, std::vecto
     }
     const code_point c = decode_at(text, i);
     char32_t closer = 0;
-    if (c.cp == U'"' && !stack.empty() && stack.back().closer == U'"') {
+    if (is_sentence_end(c.cp)) {
+      ends.push_back({static_cast<offset>(i), static_cast<offset>(i + c.len)});
+    } else if (c.cp == U'"' && !stack.empty() && stack.back().closer == U'"') {
       edges.push_back({stack.back().at, +1});
       edges.push_back({static_cast<offset>(i), -1});
       stack.pop_back();
@@ -938,7 +981,6 @@ void split_sentences(std::string_view text, offset begin, offset end, std::vecto
     i += c.len;
   }
   std::sort(edges.begin(), edges.end());
-  // Pass 2: cut at sentence ends outside every pair.
   int depth = 0;
   std::size_t edge = 0;
   std::size_t start = begin;
@@ -946,17 +988,11 @@ void split_sentences(std::string_view text, offset begin, offset end, std::vecto
     trim(text, b, e);
     if (b < e) out.push_back({static_cast<offset>(b), static_cast<offset>(e)});
   };
-  for (std::size_t i = begin; i < end;) {
-    if (!interesting(static_cast<unsigned char>(text[i]))) {
-      ++i;
-      continue;
-    }
-    while (edge < edges.size() && edges[edge].first <= i) depth += edges[edge++].second;
-    const code_point c = decode_at(text, i);
-    i += c.len;
-    if (depth == 0 && is_sentence_end(c.cp)) {
-      push(start, i);
-      start = i;
+  for (const span at : ends) {
+    while (edge < edges.size() && edges[edge].first <= at.begin) depth += edges[edge++].second;
+    if (depth == 0) {
+      push(start, at.end);
+      start = at.end;
     }
   }
   push(start, end);
@@ -966,43 +1002,13 @@ void find_deadlines(std::string_view text, offset begin, offset end, std::vector
   const char_table& flags = flags_of();
   for (std::size_t p = begin; p < end;) {
     const code_point c = decode_at(text, p);
-    const std::uint16_t f = flags(c.cp);
-    if (!(f & starts_deadline)) {
-      p += c.len;
-      continue;
-    }
-    // Not inside a longer number: 12020年 has no deadline at 2020.
-    if (p > begin && ((c.cp >= U'0' && c.cp <= U'9') || (c.cp >= U'０' && c.cp <= U'９'))) {
-      const char32_t prev = decode_before(text, p).cp;
-      if ((prev >= U'0' && prev <= U'9') || (prev >= U'０' && prev <= U'９') || prev == U'.') {
-        p += c.len;
+    if (const std::uint16_t f = flags(c.cp); f & starts_deadline) {
+      deadline d;
+      if (const std::size_t e = deadline_at(text, begin, p, end, c, f, d)) {
+        out.push_back(d);
+        p = e;
         continue;
       }
-    }
-    // A Chinese numeral starts a deadline only with a unit of time close behind (三季度, 十二月,
-    // 两个月).
-    if (f & cn_digit) {
-      bool timed = false;
-      std::size_t q = p + c.len;
-      for (int k = 0; k < 3 && q < end && !timed; ++k) {
-        const code_point n = decode_at(text, q);
-        timed = n.cp == U'月' || n.cp == U'季' || n.cp == U'日' || n.cp == U'天' || n.cp == U'周' ||
-                n.cp == U'年' || n.cp == U'星' || n.cp == U'号';
-        q += n.len;
-      }
-      if (!timed) {
-        p += c.len;
-        continue;
-      }
-    }
-    deadline d;
-    input in(text.data() + p, text.data() + end, "");
-    if (pegtl::parse<g::deadline, deadline_action>(in, d)) {
-      const auto e = static_cast<std::size_t>(in.current() - text.data());
-      d.text = {static_cast<offset>(p), static_cast<offset>(e)};
-      out.push_back(d);
-      p = e;
-      continue;
     }
     p += c.len;
   }

@@ -234,6 +234,8 @@ TEST_SUITE("agencies in sentences") {
     CHECK(units("经县政府同意，现将方案印发给你们。") == "");
     CHECK(units("新冠肺炎疫情发生后，县防控指挥部第一时间安排部署了各项防控工作。") == "");
     CHECK(units("各工作组要紧密高效配合普查组开展工作。") == "各工作组/各工作组/responsible");
+    // No unit starts inside a word: 财政部门 holds no 政部门.
+    CHECK(units("不但财政部门要加强财政监察机构。").find("政部门/政") == std::string::npos);
   }
 
   TEST_CASE("第一书记 is no heading, 县委书记 is an office") {
