@@ -653,10 +653,10 @@ class sentence_reader {
       // 各乡镇、各部门主要负责同志: the office is lent to the units before it.
       std::string_view office;
       if (last > first + 1 && !st.items[last - 1].department) {
-        const std::string_view tail =
-            t_.substr(st.items[last - 1].begin, st.items[last - 1].end - st.items[last - 1].begin);
+        const std::string tail = without_quotes(
+            t_.substr(st.items[last - 1].begin, st.items[last - 1].end - st.items[last - 1].begin));
         for (std::string_view o : lendable_offices) {  // longest first
-          if (ends_with(without_quotes(tail), o)) {
+          if (ends_with(tail, o)) {
             office = o;
             break;
           }
@@ -855,8 +855,6 @@ class sentence_reader {
       role r = role::responsible;
       switch (cue) {
         case cue_kind::lead:
-          r = role::lead;
-          break;
         case cue_kind::joint:
           r = role::lead;
           break;
@@ -868,10 +866,9 @@ class sentence_reader {
           r = role::responsible;
           break;
         case cue_kind::none:
-          if (clause_start &&
-              (decode_at(t_, skip_blanks(t_, end, e_)).cp == U'：' ||
-               decode_at(t_, skip_blanks(t_, end, e_)).cp == U':') &&
-              skip_blanks(t_, end, e_) < e_)
+          if (const std::size_t next = skip_blanks(t_, end, e_);
+              clause_start && next < e_ &&
+              (decode_at(t_, next).cp == U'：' || decode_at(t_, next).cp == U':'))
             r = role::responsible;  // 县财政局：负责资金保障
           else if (cooperating)
             r = role::cooperate;

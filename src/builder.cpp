@@ -370,16 +370,7 @@ class builder {
       const node nd = doc_.nodes_[id];  // a copy: adding directives grows the array
       if (nd.type != node_type::paragraph && nd.type != node_type::closing) continue;
       bool label_line = false;
-      // The paragraph that opens a section starts with its marker: that is no sentence text.
-      std::size_t content_from = nd.span.begin;
-      if (nd.parent != no_node) {
-        const node& parent = doc_.nodes_[nd.parent];
-        if (parent.type == node_type::section && parent.ordinal.marker.begin == nd.span.begin) {
-          content_from = parent.ordinal.marker.end;
-          std::size_t end = nd.span.end;
-          trim(text, content_from, end);
-        }
-      }
+      const std::size_t content_from = text_begin(nd);
       sentences.clear();
       split_sentences(text, nd.span.begin, nd.span.end, sentences);
       std::size_t last_draft =
@@ -404,9 +395,7 @@ class builder {
           }
           draft& d = drafts_[last_draft];
           doc_.nodes_[d.node].span.end = content.end;
-          for (agency& ag : a.agencies) d.agencies.push_back(std::move(ag));
-          for (const deadline& dl : a.deadlines) d.deadlines.push_back(dl);
-          d.assignment = true;
+          absorb(d, a);
           before = {before.begin, content.end};
           continue;
         }
@@ -464,26 +453,35 @@ class builder {
       split_sentences(doc_.text_, prev.span.begin, prev.span.end, sentences);
       if (sentences.empty()) return false;
       span last = sentences.back();
-      if (prev.parent != no_node) {  // not the marker of the item
-        const node& sec = doc_.nodes_[prev.parent];
-        if (sec.type == node_type::section && sec.ordinal.marker.begin == prev.span.begin &&
-            last.begin < sec.ordinal.marker.end) {
-          std::size_t b = sec.ordinal.marker.end, e = last.end;
-          trim(doc_.text_, b, e);
-          last = {static_cast<offset>(b), static_cast<offset>(e)};
-        }
-      }
+      last.begin = static_cast<offset>(
+          std::min<std::size_t>(std::max<std::size_t>(last.begin, text_begin(prev)), last.end));
       if (last.empty()) return false;
       draft fresh;
       fresh.node = add(node_type::directive, previous, last, prev.line);
       closing_draft_of_[previous] = static_cast<std::int32_t>(drafts_.size());
       drafts_.push_back(std::move(fresh));
     }
-    draft& d = drafts_[target];
+    absorb(drafts_[target], a);
+    return true;
+  }
+
+  /// The units and deadline of a （牵头单位：…） parenthesis go to the task it closes.
+  static void absorb(draft& d, sentence_analysis& a) {
     for (agency& ag : a.agencies) d.agencies.push_back(std::move(ag));
     for (const deadline& dl : a.deadlines) d.deadlines.push_back(dl);
     d.assignment = true;
-    return true;
+  }
+
+  /// Where a paragraph's sentence text begins: after the marker of the section it opens.
+  std::size_t text_begin(const node& paragraph) const {
+    std::size_t b = paragraph.span.begin;
+    if (paragraph.parent == no_node) return b;
+    const node& parent = doc_.nodes_[paragraph.parent];
+    if (parent.type == node_type::section && parent.ordinal.marker.begin == b) {
+      b = parent.ordinal.marker.end;
+      b = skip_blanks(doc_.text_, b, paragraph.span.end);
+    }
+    return b;
   }
 
   /// Units named in a section's lead sentence (the last sentence naming units before its

@@ -34,24 +34,24 @@ void csv_field(std::string& out, std::string_view v) {
   out.push_back('"');
 }
 
-std::string join_units(const std::vector<const agency*>& units) {
+/// Names joined with 、, each inherited one marked as such.
+template <class T, class Name>
+std::string join(const std::vector<const T*>& items, Name name_of) {
   std::string s;
-  for (const agency* a : units) {
+  for (const T* x : items) {
     if (!s.empty()) s.append("、");
-    s.append(a->name);
-    if (a->inherited()) s.append(inherited_mark);
+    s.append(name_of(*x));
+    if (x->inherited()) s.append(inherited_mark);
   }
   return s;
 }
 
+std::string join_units(const std::vector<const agency*>& units) {
+  return join(units, [](const agency& a) -> std::string_view { return a.name; });
+}
+
 std::string join_deadlines(const document& doc, const std::vector<const deadline*>& deadlines) {
-  std::string s;
-  for (const deadline* d : deadlines) {
-    if (!s.empty()) s.append("、");
-    s.append(doc.text(d->text));
-    if (d->inherited()) s.append(inherited_mark);
-  }
-  return s;
+  return join(deadlines, [&](const deadline& d) { return doc.text(d.text); });
 }
 
 std::string path_of(const document& doc, const task& t) {

@@ -150,25 +150,26 @@ bool is_url_line(std::string_view s) {
 }
 
 /// Page furniture in a phrase: 扫一扫在手机打开当前页, 【打印本页】.
-bool is_furniture_phrase(std::string_view s) {
-  return count_chars(s) <= 30 && contains_any(s, {"扫一扫", "手机打开", "打印本页", "关闭窗口", "返回顶部", "设为首页",
-                                                  "加入收藏", "网站地图", "分享到"});
+bool is_furniture_phrase(std::string_view s, std::size_t chars) {
+  return chars <= 30 && contains_any(s, {"扫一扫", "手机打开", "打印本页", "关闭窗口", "返回顶部",
+                                         "设为首页", "加入收藏", "网站地图", "分享到"});
 }
 
 /// A site's footer: registration numbers, or two of its usual labels.
-bool is_site_footer(std::string_view s) {
-  if (count_chars(s) > 160) return false;
+bool is_site_footer(std::string_view s, std::size_t chars) {
+  if (chars > 160) return false;
   if (contains_any(s, {"ICP备", "ICP证", "网站标识码", "公网安备"})) return true;
   int labels = 0;
-  for (std::string_view w : {"主办单位", "承办单位", "技术支持", "版权所有", "联系电话", "联系我们", "网站维护"})
+  for (std::string_view w :
+       {"主办单位", "承办单位", "技术支持", "版权所有", "联系电话", "联系我们", "网站维护"})
     labels += contains(s, w);
   return labels >= 2;
 }
 
 /// A photo caption: …新华社记者 鞠鹏/摄
-bool is_caption(std::string_view s) {
-  return count_chars(s) <= 160 && (ends_with(s, "/摄") || ends_with(s, "／摄") ||
-                                   (ends_with(s, "摄") && contains(s, "记者")));
+bool is_caption(std::string_view s, std::size_t chars) {
+  return chars <= 160 && (ends_with(s, "/摄") || ends_with(s, "／摄") ||
+                          (ends_with(s, "摄") && contains(s, "记者")));
 }
 
 /// A licence or rights notice of the site a text was copied from.
@@ -233,7 +234,8 @@ bool split_glued_title(std::string_view s, std::size_t& title_end, std::size_t& 
 
 /// A line that reads as a document title: 在……上的讲话, 关于……的通知, ……工作报告.
 bool is_strong_title(std::string_view s) {
-  if (has_sentence_punct(s) || count_chars(s) > 80 || count_chars(s) < 3) return false;
+  const std::size_t chars = count_chars(s);
+  if (has_sentence_punct(s) || chars > 80 || chars < 3) return false;
   std::string compact = without_blanks(s);
   std::string_view core = title_core(compact);
   if (starts_with(core, "《") && ends_with(core, "》")) core = core.substr(3, core.size() - 6);
@@ -243,7 +245,8 @@ bool is_strong_title(std::string_view s) {
 }
 
 bool is_weak_title(std::string_view s) {
-  return !has_sentence_punct(s) && count_chars(s) <= 40 && count_chars(s) >= 2 && han_count(s) >= 2;
+  const std::size_t chars = count_chars(s);
+  return !has_sentence_punct(s) && chars <= 40 && chars >= 2 && han_count(s) >= 2;
 }
 
 /// ——2026年1月26日在河南省第十四届人民代表大会第四次会议上, （2023年4月3日）
@@ -317,18 +320,21 @@ std::vector<item> classify_parts(std::string_view text, const std::vector<paragr
     return text.substr(paras[i].begin, paras[i].end - paras[i].begin);
   };
 
+  std::vector<std::size_t> chars(n);  // each paragraph's length in characters
+  for (std::size_t i = 0; i < n; ++i) chars[i] = count_chars(view(i));
+
   // 1. Noise that is noise wherever it stands.
   std::vector<noise_kind> noise(n, noise_kind::none);
   for (std::size_t i = 0; i < n; ++i) {
     const std::string_view s = view(i);
-    const std::size_t len = count_chars(s);
+    const std::size_t len = chars[i];
     if (starts_with(s, ">") || starts_with(s, "＞"))
       noise[i] = noise_kind::disclaimer;
     else if (is_url_line(s))
       noise[i] = noise_kind::metadata;
     else if (len <= 60 && is_advertising(s))
       noise[i] = noise_kind::advertising;
-    else if (is_caption(s) || is_furniture_phrase(s) || is_site_footer(s))
+    else if (is_caption(s, len) || is_furniture_phrase(s, len) || is_site_footer(s, len))
       noise[i] = noise_kind::web;
     else if (len <= 40 && is_interface_line(s))
       noise[i] = noise_kind::web;
@@ -354,7 +360,7 @@ std::vector<item> classify_parts(std::string_view text, const std::vector<paragr
       title_at = i;
       break;
     }
-    if (count_chars(s) > 60) break;
+    if (chars[i] > 60) break;
   }
   if (title_at < n) {
     bool header_noise = false;
@@ -381,7 +387,7 @@ std::vector<item> classify_parts(std::string_view text, const std::vector<paragr
   while (body_from < n && !is_body_like(view(body_from))) ++body_from;
   std::size_t tail_from = n;
   while (tail_from > body_from &&
-         (count_chars(view(tail_from - 1)) <= 60 || noise[tail_from - 1] != noise_kind::none))
+         (chars[tail_from - 1] <= 60 || noise[tail_from - 1] != noise_kind::none))
     --tail_from;
   auto edge_noise = [&](std::size_t i) {
     if (noise[i] != noise_kind::none) return;
@@ -399,9 +405,7 @@ std::vector<item> classify_parts(std::string_view text, const std::vector<paragr
   for (std::size_t i = tail_from; i < n; ++i) {
     if (!is_licence(view(i))) continue;
     std::size_t from = i;
-    while (from > tail_from && !has_sentence_punct(view(from - 1)) &&
-           count_chars(view(from - 1)) <= 30)
-      --from;
+    while (from > tail_from && !has_sentence_punct(view(from - 1)) && chars[from - 1] <= 30) --from;
     for (std::size_t k = from; k < n; ++k)
       if (noise[k] == noise_kind::none) noise[k] = noise_kind::web;
     break;
@@ -493,7 +497,7 @@ std::vector<item> classify_parts(std::string_view text, const std::vector<paragr
       push_whole(part::noise, i);
       continue;
     }
-    if (count_chars(s) <= 60 && matches<g::attachment_marker>(s)) {
+    if (chars[i] <= 60 && matches<g::attachment_marker>(s)) {
       push_whole(part::attachment, i);
       attachment_title_due = true;
       continue;
@@ -506,14 +510,14 @@ std::vector<item> classify_parts(std::string_view text, const std::vector<paragr
         continue;
       }
     }
-    if (count_chars(s) <= 30 && matches<g::salutation_line>(s)) {
+    if (chars[i] <= 30 && matches<g::salutation_line>(s)) {
       push_whole(part::salutation, i);
     } else if (matches<g::date_line>(s)) {
       push_whole(part::date, i);
     } else if (is_heading_start(s)) {
       heading_seen = true;
       push_whole(part::body, i);
-    } else if (!heading_seen && count_chars(s) <= 50 && is_strong_title(s)) {
+    } else if (!heading_seen && chars[i] <= 50 && is_strong_title(s)) {
       push_whole(part::title, i);  // the regulation a notice issues: 新余市绿色建筑管理办法
     } else {
       push_whole(part::body, i);
