@@ -12,6 +12,7 @@
 #include <array>
 #include <string_view>
 #include <type_traits>
+#include <utility>
 
 #include "agencies.hpp"
 #include "builder.hpp"
@@ -32,35 +33,19 @@ using input = rule_input;
 // ---------------------------------------------------------------------------
 // Sentences.
 
+/// The quote and bracket pairs a sentence never ends inside (the ASCII " pairs with itself).
+constexpr std::pair<char32_t, char32_t> bracket_pairs[] = {
+    {U'“', U'”'}, {U'‘', U'’'},   {U'《', U'》'}, {U'（', U'）'},
+    {U'(', U')'}, {U'「', U'」'}, {U'『', U'』'}, {U'〈', U'〉'}};
+
 bool opener_of(char32_t c, char32_t& closer) {
-  switch (c) {
-    case U'“':
-      closer = U'”';
+  for (const auto& [open, close] : bracket_pairs) {
+    if (c == open) {
+      closer = close;
       return true;
-    case U'‘':
-      closer = U'’';
-      return true;
-    case U'《':
-      closer = U'》';
-      return true;
-    case U'（':
-      closer = U'）';
-      return true;
-    case U'(':
-      closer = U')';
-      return true;
-    case U'「':
-      closer = U'」';
-      return true;
-    case U'『':
-      closer = U'』';
-      return true;
-    case U'〈':
-      closer = U'〉';
-      return true;
-    default:
-      return false;
+    }
   }
+  return false;
 }
 
 // ---------------------------------------------------------------------------
