@@ -64,13 +64,17 @@ struct subject_cue : longest_word<TAO_PEGTL_STRING("进一步"), TAO_PEGTL_STRIN
                          TAO_PEGTL_STRING("向"), TAO_PEGTL_STRING("将")> {};
 
 // Words after which a clause names the unit that acts, whatever verb follows:
-// 由相关部门协调解决, 希望省市帮扶单位充分发挥, 经江西证监局评估后 (not 经济 经营 经过 …;
-// 经县政府同意 is an approval, see below).
+// 由相关部门协调解决, 希望省市帮扶单位充分发挥.
+struct introducer : longest_word<TAO_PEGTL_STRING("并由"), TAO_PEGTL_STRING("希望"), TAO_PEGTL_STRING("责成"),
+                                 TAO_PEGTL_STRING("由")> {};
+// The same, but only where a clause starts (申请 已经 introduce nothing): 请各乡镇…,
+// 经江西证监局评估后 (not 经济 经营 经过 …; 经县政府同意 is an approval, see below).
 struct by_way_of : seq<one<U'经'>, not_at<one<U'济', U'营', U'过', U'费', U'验', U'历', U'常', U'典', U'纪', U'理',
                                                U'销', U'办', U'手', U'商', U'贸', U'管', U'度', U'久', U'略'>>> {};
-struct introducer_word : longest_word<TAO_PEGTL_STRING("并由"), TAO_PEGTL_STRING("希望"), TAO_PEGTL_STRING("责成"),
-                                     TAO_PEGTL_STRING("由"), TAO_PEGTL_STRING("请")> {};
-struct introducer : sor<introducer_word, by_way_of> {};
+struct opening_introducer : sor<one<U'请'>, by_way_of> {};
+// Characters after a unit that show it is no subject after 由 督促 希望: 由X的, 由X和Y.
+struct not_a_verb : one<U'的', U'之', U'是', U'可', U'为', U'所', U'已', U'曾', U'和', U'及', U'与', U'等',
+                        U'也', U'都'> {};
 // Verbs of approval, after which the unit named has no task: 经县政府同意.
 struct approval : sor<TAO_PEGTL_STRING("研究同意"), TAO_PEGTL_STRING("同意"), TAO_PEGTL_STRING("批准"),
                       TAO_PEGTL_STRING("审定"), TAO_PEGTL_STRING("审议")> {};

@@ -1,9 +1,10 @@
 // The analysis of one sentence: directives, agencies with their roles, deadlines.
 //
 // Units are looked for where a clause names its subject: at the start of the
-// sentence and of each clause (after ，、；：（), after an introducer (由 督促 希望 经),
-// and after 会同 (the units it names cooperate). Elsewhere (after 和/及, at a 各…)
-// a unit counts only when a cue follows it at once: 牵头, 配合, 负责, 要, 必须 ….
+// sentence and of each clause (after ，、；：（), after an introducer (由 希望 责成, and
+// 请 经 at a clause's start), and after 会同/联合 (the units named there cooperate).
+// Elsewhere (after 和/及, at a 各…) a unit counts only when a cue follows it at once:
+// 牵头, 配合, 负责, 要, 必须 ….
 #include "analysis.hpp"
 
 #include <tao/pegtl.hpp>
@@ -225,9 +226,9 @@ class char_table {
     mark(starts_perfective, U"了");
     // Not every scope word: 政府系统 and 其他 would start units inside words (行政、军事部门).
     mark(starts_scope, U"全省市县区州乡镇辖有相各");
-    mark_first(opens_clause, g::introducer_word::words.words);
+    mark_first(opens_clause, g::introducer::words.words);
     mark_first(opens_clause, g::clause_opener::words.words);
-    mark(opens_clause, U"经");
+    mark(opens_clause, U"请经");  // opening_introducer
     mark(separates_clause, U"，、；：（(。,;:");
     mark_last(ends_unit, g::organisation_suffix::words.words);
     mark_last(ends_unit, g::office_word::words.words);
@@ -722,28 +723,10 @@ class sentence_reader {
   /// After 由 督促 希望: the unit is the subject whatever verb follows.
   bool plain_subject(std::size_t q) const {
     q = skip_blanks(t_, q, e_);
-    if (q >= e_ || match_at<g::approval>(t_, q, e_)) return false;
+    if (q >= e_ || match_at<g::approval>(t_, q, e_) || match_at<g::not_a_verb>(t_, q, e_))
+      return false;
     const code_point c = decode_at(t_, q);
-    if (is_punct(c.cp) || !is_han(c.cp)) return false;
-    switch (c.cp) {
-      case U'的':
-      case U'之':
-      case U'是':
-      case U'可':
-      case U'为':
-      case U'所':
-      case U'已':
-      case U'曾':
-      case U'和':
-      case U'及':
-      case U'与':
-      case U'等':
-      case U'也':
-      case U'都':
-        return false;
-      default:
-        return true;
-    }
+    return is_han(c.cp);
   }
 
   /// 全县各级党组织和全体党员干部要…, 各地各部门特别是主要负责同志，一定要…:
@@ -798,9 +781,9 @@ class sentence_reader {
         continue;
       }
       const bool may_open = f & opens_clause;
-      // 请 and 经 open a clause only at its start (申请, 已经).
-      if (const std::size_t intro = may_open ? match_at<g::introducer>(t_, p, e_) : 0;
-          intro && (clause_start || (c.cp != U'请' && c.cp != U'经'))) {
+      std::size_t intro = may_open ? match_at<g::introducer>(t_, p, e_) : 0;
+      if (may_open && !intro && clause_start) intro = match_at<g::opening_introducer>(t_, p, e_);
+      if (intro) {
         p += intro;
         clause_start = true;
         introduced = true;
