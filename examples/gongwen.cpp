@@ -93,10 +93,11 @@ int main(int argc, char** argv) {
   bool only_files = false;
   for (int i = 1; i < argc; ++i) {
     const std::string_view arg = argv[i];
-    auto value = [&](std::string_view name) -> const char* {
-      if (i + 1 >= argc) return nullptr;
-      (void)name;
-      return argv[++i];
+    // The value of an option: after = in the same argument, or the next argument.
+    auto value = [&](std::string_view option) -> const char* {
+      if (arg.size() > option.size() && arg[option.size()] == '=')
+        return argv[i] + option.size() + 1;
+      return i + 1 < argc ? argv[++i] : nullptr;
     };
     if (only_files || arg == "-" || arg.empty() || arg[0] != '-') {
       opts.files.emplace_back(arg);
@@ -114,7 +115,7 @@ int main(int argc, char** argv) {
     } else if (arg == "--no-directives") {
       opts.directives = false;
     } else if (arg == "-f" || arg == "--format" || arg.starts_with("--format=")) {
-      const char* v = arg.starts_with("--format=") ? argv[i] + 9 : value(arg);
+      const char* v = value("--format");
       if (!v) return usage_error("option --format needs a value");
       const std::string_view f = v;
       if (f == "json")
@@ -129,7 +130,7 @@ int main(int argc, char** argv) {
         return usage_error("unknown format '" + std::string(f) +
                            "' (json, outline, tasks, tasks-jsonl)");
     } else if (arg == "-e" || arg == "--encoding" || arg.starts_with("--encoding=")) {
-      const char* v = arg.starts_with("--encoding=") ? argv[i] + 11 : value(arg);
+      const char* v = value("--encoding");
       if (!v) return usage_error("option --encoding needs a value");
       const std::string_view e = v;
       if (e == "auto")
