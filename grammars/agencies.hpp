@@ -144,15 +144,14 @@ struct scope_word : longest_word<TAO_PEGTL_STRING("政府系统"), TAO_PEGTL_STR
                         TAO_PEGTL_STRING("各级"), TAO_PEGTL_STRING("有关"), TAO_PEGTL_STRING("相关"),
                         TAO_PEGTL_STRING("其他"), TAO_PEGTL_STRING("各")> {};
 
-struct coordinator : sor<TAO_PEGTL_STRING("以及"), one<U'、', U'和', U'及', U'与'>> {};
+struct coordinator : sor<TAO_PEGTL_STRING("以及"), enum_comma, one<U'和', U'及', U'与'>> {};
 
 // Place names end a unit only where a separator or a cue follows: 各乡镇、 平襄镇和 各地各部门,
 // 各乡镇做好.
 struct place_suffix : longest_word<TAO_PEGTL_STRING("乡镇"), TAO_PEGTL_STRING("街道"), TAO_PEGTL_STRING("省"),
                           TAO_PEGTL_STRING("市"), TAO_PEGTL_STRING("县"), TAO_PEGTL_STRING("区"), TAO_PEGTL_STRING("乡"),
                           TAO_PEGTL_STRING("镇"), TAO_PEGTL_STRING("村"), TAO_PEGTL_STRING("州"), TAO_PEGTL_STRING("旗")> {};
-struct place_follow : sor<coordinator, one<U'，', U'。', U'；', U'：', U',', U';', U':', U'各', U'等', U'在', U'于',
-                              U'对', U'向', U'将'>,
+struct place_follow : sor<coordinator, comma, full_stop, semicolon, colon, one<U'各', U'等', U'在', U'于', U'对', U'向', U'将'>,
                           lead_cue, joint_cue, cooperate_cue, responsible_cue, modal_word, subject_adverb, subject_cue,
                           TAO_PEGTL_STRING("党委"), TAO_PEGTL_STRING("主要"), eof> {};
 
@@ -165,7 +164,7 @@ struct name_stop : one<U'的', U'要', U'把', U'对', U'将', U'被', U'让', U
                        U'也', U'还', U'又', U'才', U'已', U'着', U'过', U'这', U'那', U'此', U'我', U'你', U'他', U'们',
                        U'各'> {};
 // 党组（党委） 各县（市、区） 县发改局（县粮食和物资储备局）
-struct alias : seq<open_paren, rep_min_max<1, 12, sor<han, one<U'、'>>>, close_paren> {};
+struct alias : seq<open_paren, rep_min_max<1, 12, sor<han, enum_comma>>, close_paren> {};
 struct name_char : sor<alias, seq<not_at<name_stop>, sor<han, redaction>>> {};
 
 // Role words other than 牵头 (各牵头部门) never stand inside a name: 紧密配合普查组 is no unit.
@@ -200,7 +199,7 @@ struct category : seq<TAO_PEGTL_STRING("等"), opt<seq<sor<plus<digit>, cn_numer
 // 就业部门).
 struct listed_department : seq<department, at<sor<coordinator, TAO_PEGTL_STRING("等")>>> {};
 struct list_item : sor<listed_department, unit> {};
-struct group : seq<list_item, star<one<U'、'>, list_item>, opt<sor<shared_suffix, category>>> {};
+struct group : seq<list_item, star<enum_comma, list_item>, opt<sor<shared_suffix, category>>> {};
 // Groups join with 和 及 与 、, or follow one another when the next begins with 各 (各镇各部门).
 struct unit_list : seq<group, star<sor<coordinator, at<one<U'各'>>>, group>> {};
 

@@ -31,23 +31,29 @@ struct ascii_digit : pegtl::ascii::digit {};
 struct wide_digit : range<U'０', U'９'> {};
 struct digit : sor<ascii_digit, wide_digit> {};
 struct latin : pegtl::ascii::alpha {};
-struct blank : one<U' ', U'\t', U'\u00A0', U'\u2002', U'\u2003', U'\u2009', U'\u3000'> {};
+// Indentation and padding: spaces of every width, NBSP, U+3000, and the zero-width
+// characters that web pages and Word exports leave in text (the same set as is_blank).
+struct blank : sor<one<U' ', U'\t', U'\v', U'\f', U'\u00A0', U'\u1680', U'\u180E', U'\u202F', U'\u205F',
+                       U'\u2060', U'\u3000', U'\uFEFF'>,
+                   range<U'\u2000', U'\u200D'>> {};
 
 // Redaction marks that stand for digits or names in published copies: ×月底前, X同志.
 struct redaction : one<U'×', U'X', U'x', U'Ｘ', U'ｘ', U'＊', U'*', U'*'> {};
 
-struct comma : one<U'，', U','> {};
-struct enum_comma : one<U'、'> {};
-struct colon : one<U'：', U':'> {};
-struct full_stop : one<U'。'> {};
-struct sentence_end : one<U'。', U'！', U'？', U'；', U'!', U'?', U';'> {};
-struct open_paren : one<U'（', U'('> {};
-struct close_paren : one<U'）', U')'> {};
+// Each mark with its ASCII, half-width and small forms (the same sets as fold_punct).
+struct comma : one<U'，', U',', U'﹐'> {};
+struct enum_comma : one<U'、', U'､', U'﹑'> {};
+struct colon : one<U'：', U':', U'﹕', U'︰'> {};
+struct full_stop : one<U'。', U'｡', U'﹒'> {};
+struct semicolon : one<U'；', U';', U'﹔'> {};
+struct sentence_end : sor<full_stop, semicolon, one<U'！', U'？', U'!', U'?', U'﹗', U'﹖'>> {};
+struct open_paren : one<U'（', U'(', U'﹙'> {};
+struct close_paren : one<U'）', U')', U'﹚'> {};
 struct open_quote : one<U'“', U'‘', U'「', U'『', U'"'> {};
 struct close_quote : one<U'”', U'’', U'」', U'』', U'"'> {};
 
 // Punctuation that may follow a marker and belongs to it (第一， 一方面， 首先：).
-struct marker_punct : one<U'，', U'、', U'：', U',', U':'> {};
+struct marker_punct : sor<comma, enum_comma, colon> {};
 // clang-format on
 
 }  // namespace gongwen::grammar

@@ -18,7 +18,7 @@ namespace gongwen::grammar {
 struct pad : rep_max<2, blank> {};
 
 // 一、 十二、 一． (not 一、二季度 or 一、二、三产业: a list of numerals)
-struct cn_dun_marker : seq<cn_numeral, pad, one<U'、', U'．', U'.'>, not_at<cn_numeral, sor<one<U'、'>, TAO_PEGTL_STRING("季度")>>> {};
+struct cn_dun_marker : seq<cn_numeral, pad, sor<enum_comma, one<U'．', U'.'>>, not_at<cn_numeral, sor<enum_comma, TAO_PEGTL_STRING("季度")>>> {};
 
 // （一） (一) ㈠
 struct cn_paren_marker : sor<seq<open_paren, pad, cn_numeral, pad, close_paren>, range<U'㈠', U'㈩'>> {};
@@ -35,11 +35,11 @@ struct cn_di_marker : seq<one<U'第'>, cn_numeral, sor<marker_punct, one<U'是'>
 struct cn_verb_marker : seq<cn_numeral, one<U'是', U'要', U'抓', U'则'>, not_at<one<U'素'>>> {};
 
 // 1. 1． 1、 ⒈ (not 1.5)
-struct arabic_dot_marker : sor<seq<arabic_numeral, pad, one<U'.', U'．', U'、'>, not_at<pad, digit>>, range<U'⒈', U'⒛'>> {};
+struct arabic_dot_marker : sor<seq<arabic_numeral, pad, sor<one<U'.', U'．'>, enum_comma>, not_at<pad, digit>>, range<U'⒈', U'⒛'>> {};
 
 // （1） (1) 1） ⑴
 struct arabic_paren_marker : sor<seq<open_paren, pad, arabic_numeral, pad, close_paren>,
-                                 seq<arabic_numeral, one<U'）', U')'>>, range<U'⑴', U'⒇'>> {};
+                                 seq<arabic_numeral, close_paren>, range<U'⑴', U'⒇'>> {};
 
 // ① … ㊿
 struct circled_marker : sor<range<U'①', U'⑳'>, range<U'㉑', U'㉟'>, range<U'㊱', U'㊿'>> {};
@@ -74,7 +74,7 @@ struct article_marker : seq<one<U'第'>, sor<cn_numeral, arabic_numeral>, one<U'
 // A topic lead: a short phrase ending in 方面 or 上 (现代农业方面： 岗位对接上， 在稳就业方面，).
 // Never a set phrase (事实上, 基础上 …) nor a clause (我们无论在什么岗位上，).
 struct topic_end : sor<TAO_PEGTL_STRING("方面"), one<U'上'>> {};
-struct topic_punct : one<U'，', U'：', U'。', U',', U':'> {};
+struct topic_punct : sor<comma, colon, full_stop> {};
 struct topic_set_phrase : longest_word<TAO_PEGTL_STRING("事实上"), TAO_PEGTL_STRING("实际上"), TAO_PEGTL_STRING("总体上"),
                               TAO_PEGTL_STRING("基本上"), TAO_PEGTL_STRING("原则上"), TAO_PEGTL_STRING("历史上"),
                               TAO_PEGTL_STRING("基础上"), TAO_PEGTL_STRING("路上"), TAO_PEGTL_STRING("会议上"),

@@ -32,10 +32,11 @@ struct address_term : sor<TAO_PEGTL_STRING("同志们"), TAO_PEGTL_STRING("同�
                            TAO_PEGTL_STRING("各位同志"), TAO_PEGTL_STRING("各位同仁"), TAO_PEGTL_STRING("各位专家"),
                            TAO_PEGTL_STRING("各位"), TAO_PEGTL_STRING("大家")> {};
 struct address : seq<opt<address_honorific>, address_term> {};
-struct salutation_line : seq<address, star<sor<comma, enum_comma, blank>, address>, one<U'：', U':', U'！', U'!', U'，', U','>, star<blank>, eof> {};
+struct exclamation : one<U'！', U'!', U'﹗'> {};
+struct salutation_line : seq<address, star<sor<comma, enum_comma, blank>, address>, sor<colon, exclamation, comma>, star<blank>, eof> {};
 
 // The closing paragraph starts 同志们， (or, in a report, 各位代表！)
-struct closing_start : seq<address, star<sor<comma, enum_comma>, address>, one<U'，', U',', U'！', U'!'>> {};
+struct closing_start : seq<address, star<sor<comma, enum_comma>, address>, sor<comma, exclamation>> {};
 
 // 附件 附件1 附件2 名词解释 附件：1.……
 struct attachment_marker : seq<TAO_PEGTL_STRING("附件"), sor<seq<star<blank>, sor<pegtl::plus<digit>, cn_numeral>>,

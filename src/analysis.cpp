@@ -37,7 +37,7 @@ using input = rule_input;
 /// The quote and bracket pairs a sentence never ends inside (the ASCII " pairs with itself).
 constexpr std::pair<char32_t, char32_t> bracket_pairs[] = {
     {U'“', U'”'}, {U'‘', U'’'},   {U'《', U'》'}, {U'（', U'）'},
-    {U'(', U')'}, {U'「', U'」'}, {U'『', U'』'}, {U'〈', U'〉'}};
+    {U'(', U')'}, {U'﹙', U'﹚'}, {U'「', U'」'}, {U'『', U'』'}, {U'〈', U'〉'}};
 
 bool opener_of(char32_t c, char32_t& closer) {
   for (const auto& [open, close] : bracket_pairs) {
@@ -417,7 +417,7 @@ class sentence_reader {
       const bool frame =
           (d.half || d.quarter) && !d.month && d.by == deadline::bound::during &&
           d.of == deadline::part::none && d.text.end < e_ &&
-          (decode_at(t_, d.text.end).cp == U'，' || decode_at(t_, d.text.end).cp == U',');
+          fold_punct(decode_at(t_, d.text.end).cp) == U'，';
       if (!frame) result_.sets_deadline = true;
     }
     read_assignments();
@@ -471,13 +471,13 @@ class sentence_reader {
     while (e > b_ && is_sentence_end(decode_before(t_, e).cp)) e -= decode_before(t_, e).len;
     if (e <= b_) return false;
     const char32_t first = decode_at(t_, b_).cp, last = decode_before(t_, e).cp;
-    if (!((first == U'（' && last == U'）') || (first == U'(' && last == U')'))) return false;
+    if (fold_punct(first) != U'（' || fold_punct(last) != U'）') return false;
     int depth = 0;  // the opening bracket closes only at the end
     for (std::size_t p = b_; p < e;) {
       const code_point c = decode_at(t_, p);
       p += c.len;
-      if (c.cp == U'（' || c.cp == U'(') ++depth;
-      if ((c.cp == U'）' || c.cp == U')') && --depth == 0 && p < e) return false;
+      if (fold_punct(c.cp) == U'（') ++depth;
+      if (fold_punct(c.cp) == U'）' && --depth == 0 && p < e) return false;
     }
     return true;
   }
@@ -489,10 +489,10 @@ class sentence_reader {
     for (std::size_t p = b_; p < e_;) {
       const code_point c = decode_at(t_, p);
       // 牵头单位：市发展改革委；配合单位：… written as a clause of its own, without brackets
-      if (clause_start && c.cp != U'（' && c.cp != U'(') {
+      if (clause_start && fold_punct(c.cp) != U'（') {
         const std::size_t label = match_at<g::assignment_label>(t_, p, e_);
         const code_point after_label = label ? decode_at(t_, p + label) : code_point{};
-        if (label && (after_label.cp == U'：' || after_label.cp == U':')) {
+        if (label && fold_punct(after_label.cp) == U'：') {
           read_assignment(p, e_);
           skip_.push_back({static_cast<offset>(p), static_cast<offset>(e_)});
           result_.assignment = true;
@@ -501,9 +501,9 @@ class sentence_reader {
           return;
         }
       }
-      clause_start = c.cp == U'，' || c.cp == U'；' || c.cp == U'。' || c.cp == U',' ||
-                     c.cp == U';' || is_blank(c.cp);
-      if (c.cp != U'（' && c.cp != U'(') {
+      const char32_t f = fold_punct(c.cp);
+      clause_start = f == U'，' || f == U'；' || f == U'。' || is_blank(c.cp);
+      if (f != U'（') {
         p += c.len;
         continue;
       }
@@ -516,7 +516,7 @@ class sentence_reader {
       std::size_t close = inner;
       while (close < e_) {
         const code_point d = decode_at(t_, close);
-        if (d.cp == U'）' || d.cp == U')') break;
+        if (fold_punct(d.cp) == U'）') break;
         close += d.len;
       }
       read_assignment(inner, close);
@@ -545,12 +545,12 @@ class sentence_reader {
       const bool is_lead = match_at<g::lead_label>(t_, p, e) == label;
       const bool is_cooperate = match_at<g::cooperate_label>(t_, p, e) == label;
       std::size_t q = p + label;
-      if (q < e && (decode_at(t_, q).cp == U'：' || decode_at(t_, q).cp == U':'))
+      if (q < e && fold_punct(decode_at(t_, q).cp) == U'：')
         q += decode_at(t_, q).len;
       std::size_t end = q;
       while (end < e) {
         const code_point d = decode_at(t_, end);
-        if ((d.cp == U'；' || d.cp == U';' || d.cp == U'，' || d.cp == U',') &&
+        if ((fold_punct(d.cp) == U'；' || fold_punct(d.cp) == U'，') &&
             match_at<g::assignment_label>(t_, skip_blanks(t_, end + d.len, e), e))
           break;
         if (is_sentence_end(d.cp)) break;
@@ -586,10 +586,10 @@ class sentence_reader {
       int depth = 0;  // 各县（市、区）人民政府 is one unit
       while (piece_end < e) {
         const code_point d = decode_at(t_, piece_end);
-        if (d.cp == U'（' || d.cp == U'(') ++depth;
-        if ((d.cp == U'）' || d.cp == U')') && depth > 0) --depth;
+        if (fold_punct(d.cp) == U'（') ++depth;
+        if (fold_punct(d.cp) == U'）' && depth > 0) --depth;
         if (depth == 0 &&
-            (d.cp == U'、' || d.cp == U'，' || d.cp == U',' || d.cp == U'/' || d.cp == U'；'))
+            (fold_punct(d.cp) == U'、' || fold_punct(d.cp) == U'，' || d.cp == U'/' || fold_punct(d.cp) == U'；'))
           break;
         piece_end += d.len;
       }
@@ -741,7 +741,7 @@ class sentence_reader {
         std::size_t len = 0;
         if (modal_at(p, len)) return true;
         const code_point c = decode_at(t_, p);
-        if (c.cp == U'，' || c.cp == U',') {  // one comma, then the modal: ，一定要
+        if (fold_punct(c.cp) == U'，') {  // one comma, then the modal: ，一定要
           const std::size_t next = p + c.len;
           return modal_at(next, len) ||
                  (match_at<g::subject_adverb>(t_, next, e_) &&
@@ -836,7 +836,7 @@ class sentence_reader {
         case cue_kind::none:
           if (const std::size_t next = skip_blanks(t_, end, e_);
               clause_start && next < e_ &&
-              (decode_at(t_, next).cp == U'：' || decode_at(t_, next).cp == U':'))
+              fold_punct(decode_at(t_, next).cp) == U'：')
             r = role::responsible;  // 县财政局：负责资金保障
           else if (cooperating)
             r = role::cooperate;

@@ -216,7 +216,7 @@ class heading_finder {
     char32_t before_last = 0, last = 0;
     for (int k = 0; k < 14 && pos < it_.end; ++k) {
       const code_point c = decode_at(text_, pos);
-      if (c.cp == U'，' || c.cp == U'：' || c.cp == U'。' || c.cp == U',' || c.cp == U':')
+      if (const char32_t f = fold_punct(c.cp); f == U'，' || f == U'：' || f == U'。')
         return last == U'上' || (before_last == U'方' && last == U'面');
       if (is_punct(c.cp) || is_blank(c.cp)) return false;
       before_last = last;

@@ -91,8 +91,8 @@ std::string short_label(const document& doc, const node& section) {
   // Drop the punctuation that ends a marker: 第一， → 第一, 一、 → 一
   while (!m.empty()) {
     const auto c = detail::decode_before(m, m.size());
-    if (c.cp != U'、' && c.cp != U'，' && c.cp != U'：' && c.cp != U',' && c.cp != U':' &&
-        !detail::is_blank(c.cp))
+    const char32_t f = detail::fold_punct(c.cp);
+    if (f != U'、' && f != U'，' && f != U'：' && !detail::is_blank(c.cp))
       break;
     m.remove_suffix(c.len);
   }

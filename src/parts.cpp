@@ -81,7 +81,7 @@ bool is_advertising(std::string_view s) {
       std::string_view rest = s.substr(at + contact.size());
       for (int k = 0; k < 4 && !rest.empty(); ++k) {
         const code_point c = decode_at(rest, 0);
-        if ((c.cp >= U'0' && c.cp <= U'9') || c.cp == U'：' || c.cp == U':') return true;
+        if ((c.cp >= U'0' && c.cp <= U'9') || fold_punct(c.cp) == U'：') return true;
         rest.remove_prefix(c.len);
       }
     }

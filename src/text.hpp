@@ -133,27 +133,67 @@ inline bool is_blank(char32_t c) noexcept {
     case 0x202F:
     case 0x205F:
     case 0x3000:
-    case 0xFEFF:
+    case 0x180E:
+    case 0x2060:  // word joiner
+    case 0xFEFF:  // zero-width no-break space (a BOM inside the text)
       return true;
     default:
-      return c >= 0x2000 && c <= 0x200B;
+      return c >= 0x2000 && c <= 0x200D;  // spaces of every width, zero-width ones included
   }
 }
 
-/// 。！？； and their ASCII forms: a sentence ends here.
-inline bool is_sentence_end(char32_t c) noexcept {
-  return c == U'。' || c == U'！' || c == U'？' || c == U'；' || c == U'!' || c == U'?' ||
-         c == U';';
+/// The full-width form of a punctuation mark written in a variant: ASCII , : ; ! ? ( ),
+/// the half-width ｡ ､ and the small forms ﹐ ﹑ ﹒ ﹔ ﹕ ﹖ ﹗ ﹙ ﹚ ︰. Other code points are
+/// returned as they are. Code compares folded marks, so every variant reads the same.
+constexpr char32_t fold_punct(char32_t c) noexcept {
+  switch (c) {
+    case U',':
+    case U'﹐':
+      return U'，';
+    case U'､':
+    case U'﹑':
+      return U'、';
+    case U'｡':
+    case U'﹒':
+      return U'。';
+    case U':':
+    case U'﹕':
+    case U'︰':
+      return U'：';
+    case U';':
+    case U'﹔':
+      return U'；';
+    case U'!':
+    case U'﹗':
+      return U'！';
+    case U'?':
+    case U'﹖':
+      return U'？';
+    case U'(':
+    case U'﹙':
+      return U'（';
+    case U')':
+    case U'﹚':
+      return U'）';
+    default:
+      return c;
+  }
+}
+
+/// 。！？； in any of their forms: a sentence ends here.
+constexpr bool is_sentence_end(char32_t c) noexcept {
+  c = fold_punct(c);
+  return c == U'。' || c == U'！' || c == U'？' || c == U'；';
 }
 
 /// A sentence end or a colon: an inline heading may start after it.
-inline bool is_boundary(char32_t c) noexcept {
-  return is_sentence_end(c) || c == U'：' || c == U':';
+constexpr bool is_boundary(char32_t c) noexcept {
+  return is_sentence_end(c) || fold_punct(c) == U'：';
 }
 
 /// Closing quotes and brackets that may follow a sentence end (。” ）).
 inline bool is_closer(char32_t c) noexcept {
-  return c == U'”' || c == U'’' || c == U'」' || c == U'』' || c == U'）' || c == U')' ||
+  return c == U'”' || c == U'’' || c == U'」' || c == U'』' || fold_punct(c) == U'）' ||
          c == U'》' || c == U'】' || c == U'"' || c == U'\'';
 }
 
