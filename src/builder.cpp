@@ -165,19 +165,18 @@ class builder {
  public:
   explicit builder(const options& opts) : opts_(opts) {}
 
-  document run(std::string_view bytes) {
+  document run(std::string&& bytes) {
     doc_.input_size_ = bytes.size();
-    if (bytes.size() > opts_.max_input_bytes || bytes.size() >= std::size_t{0xFFFFFFF0}) {
-      doc_.nodes_.push_back(node{});
-      doc_.line_starts_.push_back(0);
-      doc_.char_marks_.push_back(0);
-      doc_.diagnostics_.push_back(
-          {diagnostic::level::error, 0,
-           fmt::format("input of {} bytes is larger than the limit of {} bytes", bytes.size(),
-                       std::min<std::size_t>(opts_.max_input_bytes, 0xFFFFFFF0))});
-      return std::move(doc_);
+    const std::size_t limit = std::min<std::size_t>(opts_.max_input_bytes, 0xFFFFFFF0);
+    if (bytes.size() > limit)
+      return refuse(fmt::format("input of {} bytes is larger than the limit of {} bytes",
+                                bytes.size(), limit));
+    decoded_input in = decode_input(std::move(bytes), opts_.encoding);
+    if (!in.refused.empty()) {
+      doc_.encoding_ = std::move(in.encoding);
+      return refuse(std::move(in.refused));
     }
-    decode(bytes);
+    decoded(std::move(in));
     std::vector<paragraph> paras;
     split_paragraphs(doc_.text_, paras, doc_.line_starts_);
     index_characters();
@@ -197,8 +196,18 @@ class builder {
   }
 
  private:
-  void decode(std::string_view bytes) {
-    decoded_input in = decode_input(bytes, opts_.encoding);
+  /// A document with no content and one error: the input is not read at all.
+  document refuse(std::string message) {
+    node root;
+    root.line = 1;
+    doc_.nodes_.push_back(root);
+    doc_.line_starts_.push_back(0);
+    doc_.char_marks_.push_back(0);
+    doc_.diagnostics_.push_back({diagnostic::level::error, 0, std::move(message)});
+    return std::move(doc_);
+  }
+
+  void decoded(decoded_input&& in) {
     doc_.text_ = std::move(in.text);
     doc_.encoding_ = std::move(in.encoding);
     for (const auto& bad : in.invalid) {
@@ -212,6 +221,13 @@ class builder {
           {diagnostic::level::error, in.invalid.back().at,
            fmt::format("{} more invalid bytes not listed", in.invalid_total - in.invalid.size())});
     }
+    for (const offset at : in.nul_bytes)
+      doc_.diagnostics_.push_back(
+          {diagnostic::level::warning, at, "NUL byte in the text (kept, written as \\u0000)"});
+    if (in.nul_total > in.nul_bytes.size())
+      doc_.diagnostics_.push_back(
+          {diagnostic::level::warning, in.nul_bytes.back(),
+           fmt::format("{} more NUL bytes not listed", in.nul_total - in.nul_bytes.size())});
   }
 
   void report_too_deep(const std::vector<heading>& headings) {
@@ -573,7 +589,11 @@ class builder {
 }  // namespace detail
 
 document parse(std::string_view bytes, const options& opts) {
-  return detail::builder(opts).run(bytes);
+  return detail::builder(opts).run(std::string(bytes));
+}
+
+document parse(std::string&& bytes, const options& opts) {
+  return detail::builder(opts).run(std::move(bytes));
 }
 
 }  // namespace gongwen

@@ -3,6 +3,9 @@
 #include <unicode/ucnv.h>
 #include <unicode/ustring.h>
 
+#include <fmt/format.h>
+
+#include <cstring>
 #include <memory>
 
 #include "text.hpp"
@@ -69,6 +72,24 @@ bool transcode(std::string_view bytes, const char* codec, decoded_input& out) {
   return true;
 }
 
+/// The share of UTF-16 code units in a sample that Chinese text is made of: Han
+/// characters, CJK and full-width punctuation, printable ASCII and line breaks.
+/// UTF-16 text scores near 1; GB18030 or UTF-8 bytes read as UTF-16 score far lower.
+double utf16_plausibility(std::string_view b, bool little_endian) {
+  const std::size_t n = std::min<std::size_t>(b.size(), 8192) & ~std::size_t{1};
+  if (n == 0) return 0;
+  std::size_t good = 0;
+  for (std::size_t i = 0; i < n; i += 2) {
+    const auto lo = static_cast<unsigned char>(b[i + (little_endian ? 0 : 1)]);
+    const auto hi = static_cast<unsigned char>(b[i + (little_endian ? 1 : 0)]);
+    const unsigned u = hi << 8 | lo;
+    good += (u >= 0x4E00 && u <= 0x9FFF) || (u >= 0x3000 && u <= 0x303F) ||
+            (u >= 0xFF00 && u <= 0xFFEF) || (u >= 0x20 && u <= 0x7E) || u == '\n' || u == '\r' ||
+            u == '\t' || (u >= 0x2010 && u <= 0x206F) || u == 0x00D7;
+  }
+  return static_cast<double>(good) / static_cast<double>(n / 2);
+}
+
 bool looks_like_utf16(std::string_view b, bool& little_endian) {
   // Chinese UTF-16 without a BOM: many zero bytes in one parity, ASCII line ends in the other.
   if (b.size() < 16 || b.size() % 2 != 0) return false;
@@ -88,7 +109,71 @@ bool looks_like_utf16(std::string_view b, bool& little_endian) {
   return false;
 }
 
+bool starts(std::string_view s, std::string_view prefix) noexcept {
+  return s.substr(0, prefix.size()) == prefix;
+}
+
+/// What a ZIP container holds, from the names of its members near its start or end.
+std::string_view zip_kind(std::string_view bytes) noexcept {
+  constexpr std::size_t window = 64 * 1024;
+  const std::string_view head = bytes.substr(0, window);
+  const std::string_view tail = bytes.size() > window ? bytes.substr(bytes.size() - window) : "";
+  auto holds = [&](std::string_view name) {
+    return head.find(name) != std::string_view::npos || tail.find(name) != std::string_view::npos;
+  };
+  if (holds("word/")) return "a Word document (.docx)";
+  if (holds("OFD.xml")) return "an OFD document (版式文档 .ofd)";
+  if (holds("xl/")) return "an Excel workbook (.xlsx)";
+  if (holds("ppt/")) return "a PowerPoint presentation (.pptx)";
+  if (holds("application/vnd.oasis.opendocument")) return "an OpenDocument file (.odt, .ods)";
+  if (holds("application/epub+zip")) return "an EPUB book";
+  return "a ZIP archive";
+}
+
 }  // namespace
+
+std::string_view sniff_file_type(std::string_view b) noexcept {
+  if (starts(b, "%PDF-")) return "a PDF document";
+  if (starts(b, "PK\x03\x04") || starts(b, "PK\x05\x06")) return zip_kind(b);
+  if (starts(b, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"))
+    return "an OLE2 file (Word 97-2003 .doc, .xls, .ppt or WPS .wps)";
+  if (starts(b, "{\\rtf")) return "an RTF document";
+  if (starts(b, "\x89PNG\r\n\x1A\n")) return "a PNG image";
+  if (starts(b, "\xFF\xD8\xFF")) return "a JPEG image";
+  if (starts(b, "GIF87a") || starts(b, "GIF89a")) return "a GIF image";
+  if (starts(b, std::string_view("II*\0", 4)) || starts(b, std::string_view("MM\0*", 4)))
+    return "a TIFF image";
+  if (starts(b, "RIFF") && b.substr(8, 4) == "WEBP") return "a WebP image";
+  if (starts(b, "\x1F\x8B")) return "a gzip archive";
+  if (starts(b, "7z\xBC\xAF\x27\x1C")) return "a 7-Zip archive";
+  if (starts(b, "Rar!\x1A\x07")) return "a RAR archive";
+  if (starts(b, std::string_view("\xFD" "7zXZ\0", 6))) return "an xz archive";
+  if (starts(b, "\x7F" "ELF")) return "an executable program (ELF)";
+  return {};
+}
+
+std::string binary_reason(std::string_view text) {
+  const std::string_view sample = text.substr(0, 64 * 1024);
+  std::size_t nul = 0, control = 0;
+  for (const char ch : sample) {
+    const auto b = static_cast<unsigned char>(ch);
+    if (b >= 0x20) continue;
+    if (b == 0)
+      ++nul;
+    else if (!(b >= '\t' && b <= '\r') && b != 0x1A && b != 0x1B)
+      ++control;
+  }
+  if (nul * 1000 > sample.size())
+    return fmt::format(
+        "{} NUL bytes in its first {} bytes: binary data, not a text document (a UTF-16 file "
+        "without a byte order mark can be read with --encoding utf-16le or utf-16be)",
+        nul, sample.size());
+  if (control * 10 > sample.size())
+    return fmt::format("{} control characters in its first {} bytes: binary data, not a text "
+                       "document",
+                       control, sample.size());
+  return {};
+}
 
 utf8_check find_invalid_utf8(std::string_view s, std::vector<decoded_input::bad_byte>& out,
                              std::size_t max_kept) {
@@ -122,70 +207,109 @@ utf8_check find_invalid_utf8(std::string_view s, std::vector<decoded_input::bad_
   return check;
 }
 
-decoded_input decode_input(std::string_view bytes, input_encoding enc) {
+namespace {
+
+/// Decide the encoding and transcode. bytes is consumed: UTF-8 input becomes the text
+/// without a copy.
+decoded_input decode_text(std::string&& bytes, input_encoding enc) {
   decoded_input out;
   utf8_check check;
   auto as_utf8 = [&] {
-    out.text.assign(bytes);
-    out.encoding = "UTF-8";
     out.invalid.clear();
-    check = find_invalid_utf8(out.text, out.invalid, kept_errors);
+    check = find_invalid_utf8(bytes, out.invalid, kept_errors);
     out.invalid_total = check.invalid;
+    out.text = std::move(bytes);
+    out.encoding = "UTF-8";
   };
-  auto try_codec = [&](const char* codec, const char* label, std::string_view payload) {
+  auto try_codec = [&](const char* codec, std::string_view payload) {
     decoded_input d;
     if (!transcode(payload, codec, d)) return false;
-    d.encoding = label;
+    d.encoding = codec;
     out = std::move(d);
     return true;
   };
+  const std::string_view b = bytes;
 
   switch (enc) {
     case input_encoding::utf8:
       as_utf8();
       return out;
     case input_encoding::gb18030:
-      if (!try_codec("GB18030", "GB18030", bytes)) as_utf8();
+      if (!try_codec("GB18030", b)) as_utf8();
       return out;
     case input_encoding::utf16le:
     case input_encoding::utf16be: {
       const bool le = enc == input_encoding::utf16le;
-      std::string_view payload = bytes;
-      if (payload.size() >= 2 && ((le && payload.substr(0, 2) == "\xFF\xFE") ||
-                                  (!le && payload.substr(0, 2) == "\xFE\xFF")))
-        payload.remove_prefix(2);
-      if (!try_codec(le ? "UTF-16LE" : "UTF-16BE", le ? "UTF-16LE" : "UTF-16BE", payload))
-        as_utf8();
+      std::string_view payload = b;
+      if (starts(payload, le ? "\xFF\xFE" : "\xFE\xFF")) payload.remove_prefix(2);
+      if (!try_codec(le ? "UTF-16LE" : "UTF-16BE", payload)) as_utf8();
       return out;
     }
     case input_encoding::automatic:
       break;
   }
 
-  if (bytes.size() >= 2 && bytes.substr(0, 2) == "\xFF\xFE" &&
-      !(bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF")) {
-    if (try_codec("UTF-16LE", "UTF-16LE", bytes.substr(2))) return out;
-  }
-  if (bytes.size() >= 2 && bytes.substr(0, 2) == "\xFE\xFF") {
-    if (try_codec("UTF-16BE", "UTF-16BE", bytes.substr(2))) return out;
-  }
+  if (starts(b, "\xFF\xFE") && try_codec("UTF-16LE", b.substr(2))) return out;
+  if (starts(b, "\xFE\xFF") && try_codec("UTF-16BE", b.substr(2))) return out;
   bool le = false;
-  if (looks_like_utf16(bytes, le)) {
-    if (try_codec(le ? "UTF-16LE" : "UTF-16BE", le ? "UTF-16LE" : "UTF-16BE", bytes)) return out;
-  }
-  as_utf8();
-  if (out.invalid_total == 0) return out;
+  if (looks_like_utf16(b, le) && try_codec(le ? "UTF-16LE" : "UTF-16BE", b)) return out;
 
-  // Not UTF-8. Bad bytes in otherwise good UTF-8 stay UTF-8 with errors; text in
+  // Not UTF-8? UTF-16 without a byte order mark and with little ASCII in it shows in
+  // what its code units are: nearly all Han characters and Chinese punctuation.
+  std::vector<decoded_input::bad_byte> bad;
+  check = find_invalid_utf8(b, bad, kept_errors);
+  if (check.invalid > 0 && b.size() % 2 == 0) {
+    for (const bool little : {true, false}) {
+      if (utf16_plausibility(b, little) >= 0.9 &&
+          try_codec(little ? "UTF-16LE" : "UTF-16BE", b))
+        return out;
+    }
+  }
+  // Bad bytes in otherwise good UTF-8 stay UTF-8 with errors; text in
   // which undecodable bytes outnumber good multi-byte characters is tried as
   // GB18030, the encoding of most Chinese government files that are not UTF-8
   // (in GB18030 Chinese only about one character in seven happens to form valid UTF-8).
   if (check.invalid > check.multibyte) {
     decoded_input gb;
-    if (transcode(bytes, "GB18030", gb) && gb.invalid_total * 4 < out.invalid_total + 1) {
+    if (transcode(b, "GB18030", gb) && gb.invalid_total * 4 < check.invalid + 1) {
       gb.encoding = "GB18030";
       return gb;
     }
+  }
+  out.invalid = std::move(bad);
+  out.invalid_total = check.invalid;
+  out.text = std::move(bytes);
+  out.encoding = "UTF-8";
+  return out;
+}
+
+}  // namespace
+
+decoded_input decode_input(std::string&& bytes, input_encoding enc) {
+  if (const std::string_view kind = sniff_file_type(bytes); !kind.empty()) {
+    decoded_input out;
+    out.encoding = "binary";
+    out.refused = fmt::format("this is {}, not plain text: save it as a text file (.txt) first",
+                              kind);
+    return out;
+  }
+  decoded_input out = decode_text(std::move(bytes), enc);
+  bytes = std::string();  // a transcoded input is no longer needed
+  if (std::string why = binary_reason(out.text); !why.empty()) {
+    out.text = std::string();
+    out.encoding = "binary";
+    out.invalid.clear();
+    out.invalid_total = 0;
+    out.refused = std::move(why);
+    return out;
+  }
+  // NUL bytes in a text: kept (escaped in the JSON), each reported.
+  for (const char* p = out.text.data(), *end = p + out.text.size();
+       (p = static_cast<const char*>(std::memchr(p, 0, static_cast<std::size_t>(end - p))));
+       ++p) {
+    if (out.nul_bytes.size() < kept_errors)
+      out.nul_bytes.push_back(static_cast<offset>(p - out.text.data()));
+    ++out.nul_total;
   }
   return out;
 }

@@ -18,6 +18,11 @@ struct decoded_input {
   };
   std::vector<bad_byte> invalid;  // undecodable input, in order
   std::size_t invalid_total = 0;  // may exceed invalid.size(): only the first few are kept
+  std::vector<offset> nul_bytes;  // NUL bytes in a text that is not UTF-16 (the first few)
+  std::size_t nul_total = 0;
+  /// Not a text document: why it is refused ("this is a PDF document, not plain text").
+  /// text is then empty.
+  std::string refused;
 };
 
 struct utf8_check {
@@ -29,6 +34,16 @@ struct utf8_check {
 utf8_check find_invalid_utf8(std::string_view s, std::vector<decoded_input::bad_byte>& out,
                              std::size_t max_kept);
 
-decoded_input decode_input(std::string_view bytes, input_encoding enc);
+/// What a file that is not a text document is, from its first bytes ("a PDF document"),
+/// or empty when nothing says so. UTF-16 is text; a file that merely holds NUL bytes
+/// is judged by binary_reason().
+std::string_view sniff_file_type(std::string_view bytes) noexcept;
+
+/// Why bytes read as a single-byte-unit encoding (UTF-8, GB18030) are binary data
+/// rather than text, or empty: NUL bytes more often than one in a thousand, or
+/// control characters more often than one in ten, in the first 64 KiB.
+std::string binary_reason(std::string_view bytes);
+
+decoded_input decode_input(std::string&& bytes, input_encoding enc);
 
 }  // namespace gongwen::detail

@@ -227,7 +227,8 @@ class document {
   [[nodiscard]] std::string_view text(span s) const noexcept {
     return std::string_view(text_).substr(s.begin, s.size());
   }
-  /// The encoding the input was read in: "UTF-8", "GB18030", "UTF-16LE", "UTF-16BE".
+  /// The encoding the input was read in: "UTF-8", "GB18030", "UTF-16LE", "UTF-16BE",
+  /// or "binary" for a refused file that is not text.
   [[nodiscard]] std::string_view encoding() const noexcept { return encoding_; }
   /// Size of the input in bytes as it was given (before any transcoding).
   [[nodiscard]] std::size_t input_size() const noexcept { return input_size_; }
@@ -294,7 +295,25 @@ class walker {
   bool done_ = false;
 };
 
-/// Parse a document. Never throws on bad input: problems are diagnostics.
+/// Parse a document. Never throws on bad input: problems are diagnostics. A file that
+/// is not a text document (a PDF, a .docx, an image, binary data) or is larger than
+/// options::max_input_bytes is refused: the document is empty, its encoding is
+/// "binary" for a file that is not text, and one error diagnostic says why.
 [[nodiscard]] document parse(std::string_view bytes, const options& opts = {});
+/// The same, taking over the bytes: UTF-8 input becomes the document's text without
+/// a copy, and transcoded input is freed once it is read.
+[[nodiscard]] document parse(std::string&& bytes, const options& opts = {});
+/// The tree's promises, checked: the root spans the whole text; every node is reached
+/// once from the root; children lie inside their parent's span, in order, without
+/// overlap; between top-level nodes there is only white space and line breaks (no text
+/// outside the tree); every span (nodes, markers, titles, agencies, deadlines) starts
+/// and ends on a character boundary; each node's line is the line its span begins on.
+/// Returns a description of each broken promise (at most 50), empty when all hold.
+/// Linear in the size of the text; meant for tests and for checking untrusted input.
+[[nodiscard]] std::vector<std::string> check_invariants(const document& doc);
+
+[[nodiscard]] inline document parse(const char* text, const options& opts = {}) {
+  return parse(std::string_view(text), opts);
+}
 
 }  // namespace gongwen
