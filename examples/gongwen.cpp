@@ -6,11 +6,14 @@
 // 2 on a usage error.
 #include <gongwen/gongwen.hpp>
 
+#include <sys/stat.h>
+
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace {
@@ -56,7 +59,12 @@ int usage_error(const std::string& message) {
   return 2;
 }
 
+/// Read a whole stream. A regular file is read into a buffer of its size, so a large
+/// file costs its size in memory once, not the doubling of a growing buffer.
 bool read_all(std::FILE* f, std::string& out) {
+  struct stat st {};
+  if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0)
+    out.reserve(static_cast<std::size_t>(st.st_size) + 1);
   char buf[1 << 16];
   std::size_t n;
   while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) out.append(buf, n);
@@ -172,7 +180,7 @@ int main(int argc, char** argv) {
       status = 1;
       continue;
     }
-    const gongwen::document doc = gongwen::parse(bytes, parse_opts);
+    const gongwen::document doc = gongwen::parse(std::move(bytes), parse_opts);
     for (const gongwen::diagnostic& d : doc.diagnostics()) {
       const gongwen::position p = doc.position_of(d.at);
       std::fprintf(stderr, "%s:%u:%u: %s: %s\n", shown.c_str(), p.line, p.column,
@@ -183,7 +191,11 @@ int main(int argc, char** argv) {
     out.clear();
     switch (opts.fmt) {
       case format::json:
-        gongwen::write_json(out, doc, {opts.pretty && !several, shown});
+        // Streamed: a large document's JSON is written as it is made.
+        if (!gongwen::write_json(stdout, doc, {opts.pretty && !several, shown})) {
+          std::fprintf(stderr, "gongwen: cannot write the output: %s\n", std::strerror(errno));
+          return 1;
+        }
         break;
       case format::outline:
         if (several) out.append("==> ").append(shown).append(" <==\n");

@@ -29,6 +29,9 @@ bool carries_text(node_type t) {
 class tree_writer {
  public:
   tree_writer(std::string& out, const document& doc, bool pretty) : j_(out, pretty), doc_(doc) {}
+  tree_writer(std::string& buffer, const document& doc, bool pretty, std::FILE* sink)
+      : j_(buffer, pretty, sink), doc_(doc) {}
+  bool flush() { return j_.flush(); }
 
   void document_(std::string_view name) {
     j_.begin_object();
@@ -158,6 +161,15 @@ void write_json(std::string& out, const document& doc, const json_options& opts)
   out.reserve(out.size() + doc.text().size() / 2 + doc.nodes().size() * 96 + 256);
   tree_writer(out, doc, opts.pretty).document_(opts.name);
   out.push_back('\n');
+}
+
+bool write_json(std::FILE* out, const document& doc, const json_options& opts) {
+  std::string buffer;
+  buffer.reserve((std::size_t{1} << 20) + 64 * 1024);
+  tree_writer w(buffer, doc, opts.pretty, out);
+  w.document_(opts.name);
+  buffer.push_back('\n');
+  return w.flush();
 }
 
 std::string to_json(const document& doc, const json_options& opts) {

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <cstdint>
+#include <cstdio>
 #include <iterator>
 #include <string>
 #include <string_view>
@@ -65,6 +66,18 @@ inline void append_json_string(std::string& out, std::string_view s) {
 class json_out {
  public:
   json_out(std::string& out, bool pretty) : out_(out), pretty_(pretty) {}
+  /// Write to a file as the text grows: the buffer goes out whenever it passes
+  /// flush_at bytes, so the output of a large document never sits in memory whole.
+  json_out(std::string& buffer, bool pretty, std::FILE* sink)
+      : out_(buffer), pretty_(pretty), sink_(sink) {}
+
+  /// Write what is buffered to the sink (if any). False on a write error.
+  bool flush() {
+    if (!sink_ || out_.empty()) return ok_;
+    ok_ = std::fwrite(out_.data(), 1, out_.size(), sink_) == out_.size() && ok_;
+    out_.clear();
+    return ok_;
+  }
 
   void begin_object() { open('{'); }
   void end_object() { close('}'); }
@@ -116,6 +129,7 @@ class json_out {
 
  private:
   void open(char c) {
+    if (sink_ && out_.size() >= flush_at) flush();
     prefix();
     out_.push_back(c);
     has_members_.push_back(false);
@@ -143,8 +157,11 @@ class json_out {
     out_.append(2 * has_members_.size(), ' ');
   }
 
+  static constexpr std::size_t flush_at = std::size_t{1} << 20;
   std::string& out_;
   bool pretty_;
+  std::FILE* sink_ = nullptr;
+  bool ok_ = true;
   bool after_key_ = false;
   std::vector<bool> has_members_;
 };

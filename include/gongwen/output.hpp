@@ -3,6 +3,7 @@
 
 #include <gongwen/document.hpp>
 
+#include <cstdio>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,6 +18,9 @@ struct json_options {
 /// The tree as gongwen-tree/1 JSON (see README): valid UTF-8, deterministic.
 void write_json(std::string& out, const document& doc, const json_options& opts = {});
 [[nodiscard]] std::string to_json(const document& doc, const json_options& opts = {});
+/// The same, written to a file as it is made (about 1 MiB at a time), so a large
+/// document's JSON is never held in memory whole. False on a write error.
+bool write_json(std::FILE* out, const document& doc, const json_options& opts = {});
 
 /// The tree for a person in a terminal: indentation by level, marker, title, line.
 void write_outline(std::string& out, const document& doc);
