@@ -5,7 +5,7 @@ set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 build=${GONGWEN_BUILD_DIR:-$here/build}
 
-packages=(cmake ninja-build g++ tao-pegtl-dev libicu-dev libfmt-dev doctest-dev python3)
+packages=(cmake ninja-build g++ tao-pegtl-dev libicu-dev libfmt-dev doctest-dev nlohmann-json3-dev python3)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -65,10 +65,17 @@ TEST_SUITE("pathological") {
     CHECK(gongwen::test::sections(doc) == "1:一、 2:一是 2:二是 1:二、");
   }
 
-  TEST_CASE("NUL bytes and control characters are text") {
-    const char raw[] = "一、甲\0乙\x01\n二、丙\n";
-    const std::string text(raw, sizeof raw - 1);
+  TEST_CASE("a stray NUL byte in a text is kept, escaped in the JSON, and reported") {
+    std::string text = "一、甲";
+    text.push_back('\0');
+    text += "乙\x01\n二、丙\n";
+    // A long document around it: one NUL in a thousand bytes is a stray, not binary data.
+    for (int i = 0; i < 100; ++i) text += "要加快推进重点项目建设，确保按期完成年度目标任务。\n";
     const auto doc = gongwen::parse(text);
+    REQUIRE(doc.diagnostics().size() == 1);
+    CHECK(doc.diagnostics()[0].severity == gongwen::diagnostic::level::warning);
+    CHECK(doc.diagnostics()[0].at == 9);
+    CHECK(doc.position_of(9).column == 4);
     CHECK(doc.ok());
     CHECK(gongwen::test::sections(doc) == "1:一、 1:二、");
     CHECK(gongwen::to_json(doc).find("\\u0000") != std::string::npos);
@@ -138,6 +145,7 @@ TEST_SUITE("pathological") {
         for (const auto& a : doc.agencies(node)) spans_inside = spans_inside && a.text.end <= doc.text().size();
       }
       CHECK(spans_inside);
+      for (const std::string& problem : gongwen::check_invariants(doc)) FAIL_CHECK(problem);
       // The JSON is valid UTF-8 throughout: every lead byte has its continuation bytes.
       const std::string json = gongwen::to_json(doc);
       bool valid = true;

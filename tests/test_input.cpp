@@ -1,0 +1,261 @@
+// Real-world input: the same speech in every encoding it arrives in, every written
+// variant of markers and punctuation, files that are not text at all, and the
+// tree's invariants on all of them.
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "helpers.hpp"
+
+using gongwen::test::data_path;
+using gongwen::test::read_file;
+
+namespace {
+
+/// The JSON of a document without its "source" member (name, size and encoding).
+nlohmann::json tree_of(const gongwen::document& doc) {
+  auto j = nlohmann::json::parse(gongwen::to_json(doc));
+  j.erase("source");
+  return j;
+}
+
+/// What a reader sees of a document, independent of how its marks are written: each
+/// section's level, style, value and title with blanks removed, each directive's
+/// units with roles and deadlines.
+std::string shape(const gongwen::document& doc) {
+  std::string out;
+  auto strip = [](std::string_view s) {
+    std::string r;
+    for (std::size_t i = 0; i < s.size();) {
+      const auto c = static_cast<unsigned char>(s[i]);
+      const std::size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+      const std::string_view ch = s.substr(i, len);
+      if (ch != " " && ch != "\t" && ch != "\u3000" && ch != "\u00A0" && ch != "\u200B" &&
+          ch != "\uFEFF")
+        r += ch;
+      i += len;
+    }
+    return r;
+  };
+  gongwen::walker w(doc, doc.root());
+  for (gongwen::walk_event ev; w.next(ev);) {
+    if (!ev.entering) continue;
+    const gongwen::node& n = *ev.n;
+    if (n.type == gongwen::node_type::section) {
+      out += std::to_string(n.level) + ":" + std::string(gongwen::name(n.ordinal.style)) + ":" +
+             std::to_string(n.ordinal.value) + ":" + strip(doc.text(n.title)) + " | ";
+    } else if (n.type == gongwen::node_type::directive) {
+      out += "directive";
+      for (const auto& a : doc.agencies(n)) out += " " + a.name + "/" + std::string(gongwen::name(a.role));
+      for (const auto& d : doc.deadlines(n)) out += " @" + std::to_string(d.month);
+      out += " | ";
+    } else if (n.type != gongwen::node_type::document && n.type != gongwen::node_type::paragraph) {
+      out += std::string(gongwen::name(n.type)) + " | ";
+    }
+  }
+  return out;
+}
+
+std::string replace_all(std::string s, std::string_view from, std::string_view to) {
+  for (std::size_t at = 0; (at = s.find(from, at)) != std::string::npos; at += to.size())
+    s.replace(at, from.size(), to);
+  return s;
+}
+
+void require_invariants(const gongwen::document& doc) {
+  for (const std::string& problem : gongwen::check_invariants(doc)) FAIL_CHECK(problem);
+}
+
+}  // namespace
+
+TEST_SUITE("real-world input") {
+  TEST_CASE("the same speech in UTF-8, GB18030 and UTF-16 gives the same tree") {
+    const auto original = gongwen::parse(read_file(data_path("fixtures/speech-tasks.txt")));
+    REQUIRE(original.ok());
+    const auto expected = tree_of(original);
+    REQUIRE(expected["root"]["children"].size() > 5);
+    const std::pair<const char*, const char*> copies[] = {
+        {"speech-tasks.gb18030.txt", "GB18030"},
+        {"speech-tasks.utf16le-bom.txt", "UTF-16LE"},
+        {"speech-tasks.utf16be-bom.txt", "UTF-16BE"},
+        {"speech-tasks.utf16le.txt", "UTF-16LE"},  // no byte order mark
+    };
+    for (const auto& [file, encoding] : copies) {
+      INFO(file);
+      const std::string bytes = read_file(data_path(std::string("fixtures/encodings/") + file));
+      REQUIRE_FALSE(bytes.empty());
+      const auto doc = gongwen::parse(bytes);
+      CHECK(doc.encoding() == encoding);
+      CHECK(doc.ok());
+      CHECK(doc.input_size() == bytes.size());
+      // Offsets are into the UTF-8 transcoding: the very same tree.
+      CHECK(tree_of(doc) == expected);
+      require_invariants(doc);
+    }
+  }
+
+  TEST_CASE("a UTF-8 byte order mark and CRLF line ends move offsets, not the tree") {
+    const auto original = gongwen::parse(read_file(data_path("fixtures/speech-tasks.txt")));
+    const auto bom = gongwen::parse(read_file(data_path("fixtures/encodings/speech-tasks.utf8-bom.txt")));
+    const auto crlf =
+        gongwen::parse(read_file(data_path("fixtures/encodings/speech-tasks.utf16le-crlf.txt")));
+    CHECK(bom.encoding() == "UTF-8");
+    CHECK(crlf.encoding() == "UTF-16LE");
+    CHECK(shape(bom) == shape(original));
+    CHECK(shape(crlf) == shape(original));
+    CHECK(tree_of(bom)["root"]["children"][0]["span"][0] == 3);  // the BOM counts in offsets
+    require_invariants(bom);
+    require_invariants(crlf);
+  }
+
+  TEST_CASE("every written variant of a marker or mark reads like its canonical form") {
+    const std::string canonical =
+        "在全县重点工作推进会议上的讲话\n"
+        "同志们：\n"
+        "　　一、加强组织领导\n"
+        "　　（一）压实工作责任。县发改局牵头、各乡镇配合，9月底前完成项目清单。一是建立台账；"
+        "二是定期调度。\n"
+        "　　1．健全工作机制。县财政局要落实资金保障。\n"
+        "　　（1）强化督促检查：县委督查室负责督促落实。\n"
+        "　　第一，抓好队伍建设。\n"
+        "　　二、狠抓工作落实\n"
+        "　　各乡镇要按照要求抓好落实！\n"
+        "　　同志们，任务艰巨，希望大家真抓实干。\n";
+    const auto base = gongwen::parse(canonical);
+    const std::string expected = shape(base);
+    REQUIRE(expected.find("1:cn-dun:1:加强组织领导") != std::string::npos);
+    REQUIRE(expected.find("2:cn-paren:1:压实工作责任") != std::string::npos);
+    REQUIRE(expected.find("3:cn-verb:2:定期调度") != std::string::npos);
+    REQUIRE(expected.find("县发改局/lead 各乡镇/cooperate @9") != std::string::npos);
+
+    const std::pair<const char*, const char*> variants[] = {
+        {"（一）", "(一)"},         {"（一）", "﹙一﹚"},        {"（一）", "（ 一 ）"},
+        {"（一）", "㈠"},           {"1．", "1."},              {"1．", "１．"},
+        {"1．", "１."},             {"1．", "1、"},             {"1．", "⒈"},
+        {"（1）", "(1)"},           {"（1）", "（１）"},        {"（1）", "⑴"},
+        {"（1）", "1）"},           {"一、", "一､"},            {"一、", "一﹑"},
+        {"一、", "一 、"},          {"一、加强", "一、　加强"}, {"二、狠抓", "二、\u00A0狠抓"},
+        {"第一，", "第一,"},        {"第一，", "第一﹐"},       {"：", ":"},
+        {"：", "﹕"},                {"：", "︰"},               {"；", ";"},
+        {"；", "﹔"},                {"。", "｡"},               {"。", "﹒"},
+        {"！", "!"},                {"！", "﹗"},               {"，", ","},
+        {"、各乡镇", "､各乡镇"},    {"9月", "９月"},           {"\n", "\r\n"},
+        {"\n", "\r"},               {"　　", "\u00A0\u00A0"},  {"　　", "    "},
+        {"　　", "\t"},             {"　　", ""},               {"　　", "\u200B"},
+        {"　　", "\uFEFF"},         {"　　", "\u2002\u2002"},  {"\n", "\u3000\u3000\n"},
+        {"一、", "\u200B一、"},     {"（一）", "（一）\u200B"},
+    };
+    for (const auto& [from, to] : variants) {
+      const std::string text = replace_all(canonical, from, to);
+      INFO("\"", from, "\" written \"", to, "\"");
+      REQUIRE(text != canonical);
+      const auto doc = gongwen::parse(text);
+      CHECK(doc.ok());
+      CHECK(shape(doc) == expected);
+      require_invariants(doc);
+    }
+  }
+
+  TEST_CASE("files that are not text are refused, saying what they appear to be") {
+    const std::pair<const char*, const char*> files[] = {
+        {"notice.docx", "Word document (.docx)"}, {"notice.ofd", "OFD document"},
+        {"notice.pdf", "PDF document"},           {"seal.png", "PNG image"},
+        {"notice.txt.gz", "gzip archive"},
+    };
+    for (const auto& [file, kind] : files) {
+      INFO(file);
+      const std::string bytes = read_file(data_path(std::string("fixtures/not-text/") + file));
+      REQUIRE(bytes.size() > 50);
+      const auto doc = gongwen::parse(bytes);
+      CHECK_FALSE(doc.ok());
+      CHECK(doc.encoding() == "binary");
+      CHECK(doc.text().empty());
+      CHECK(doc.input_size() == bytes.size());
+      CHECK(doc.nodes().size() == 1);
+      REQUIRE(doc.diagnostics().size() == 1);
+      CHECK(doc.diagnostics()[0].message.find(kind) != std::string::npos);
+      CHECK(doc.position_of(doc.diagnostics()[0].at).line == 1);
+      CHECK(doc.position_of(doc.diagnostics()[0].at).column == 1);
+      require_invariants(doc);
+      // The JSON of a refused file is valid and carries the error.
+      const auto j = nlohmann::json::parse(gongwen::to_json(doc));
+      CHECK(j["source"]["encoding"] == "binary");
+      CHECK(j["diagnostics"][0]["severity"] == "error");
+    }
+  }
+
+  TEST_CASE("other binary formats by their first bytes, and forced encodings do not bypass it") {
+    const std::pair<std::string, const char*> heads[] = {
+        {std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + std::string(504, '\0'), "OLE2"},
+        {"\xFF\xD8\xFF\xE0 JFIF", "JPEG image"},
+        {"GIF89a\x10\x00\x10\x00", "GIF image"},
+        {std::string("Rar!\x1A\x07\x01\x00", 8), "RAR archive"},
+        {std::string("7z\xBC\xAF\x27\x1C\x00\x04", 8), "7-Zip archive"},
+        {std::string("\x7F" "ELF\x02\x01\x01\x00", 8), "ELF"},
+        {"{\\rtf1\\ansi\\ansicpg936 一、加强领导}", "RTF document"},
+        {std::string("PK\x03\x04", 4) + "mimetypeapplication/vnd.oasis.opendocument.text", "OpenDocument"},
+        {std::string("PK\x03\x04", 4) + "xl/workbook.xml", "Excel workbook"},
+        {std::string("PK\x03\x04", 4) + "data.csv", "ZIP archive"},
+    };
+    gongwen::options forced;
+    forced.encoding = gongwen::input_encoding::utf8;
+    for (const auto& [bytes, kind] : heads) {
+      INFO(kind);
+      for (const auto& opts : {gongwen::options{}, forced}) {
+        const auto doc = gongwen::parse(bytes, opts);
+        CHECK(doc.encoding() == "binary");
+        REQUIRE_FALSE(doc.diagnostics().empty());
+        CHECK(doc.diagnostics()[0].message.find(kind) != std::string::npos);
+      }
+    }
+  }
+
+  TEST_CASE("binary data is told from text with a stray control character") {
+    // Random bytes with NULs: refused.
+    std::string noise;
+    std::uint32_t seed = 7;
+    for (int i = 0; i < 4096; ++i) noise.push_back(static_cast<char>((seed = seed * 1103515245u + 12345u) >> 24));
+    const auto doc = gongwen::parse(noise);
+    CHECK(doc.encoding() == "binary");
+    CHECK(doc.diagnostics()[0].message.find("NUL bytes") != std::string::npos);
+    // Control characters without NULs, one byte in four: refused.
+    std::string controls;
+    for (int i = 0; i < 400; ++i) controls += "一\x01";
+    CHECK(gongwen::parse(controls).encoding() == "binary");
+    // A form feed between pages and a DOS end-of-file mark are text.
+    const auto paged = gongwen::parse("一、加强领导\n\f二、狠抓落实\n\x1A");
+    CHECK(paged.encoding() == "UTF-8");
+    CHECK(gongwen::test::sections(paged) == "1:一、 1:二、");
+  }
+
+  TEST_CASE("invalid UTF-8 inside a text: reported with its position, the rest parses") {
+    std::string text = read_file(data_path("fixtures/speech-tasks.txt"));
+    const std::size_t at = text.find("主要是对");
+    REQUIRE(at != std::string::npos);
+    text.insert(at, "\xC0\xAF");  // an overlong '/'
+    text.insert(18, "\xED\xA0\x80");  // a UTF-16 surrogate written as UTF-8
+    const auto doc = gongwen::parse(text);
+    CHECK(doc.encoding() == "UTF-8");
+    CHECK_FALSE(doc.ok());
+    CHECK(doc.diagnostics().size() == 5);  // every bad byte, each at its own position
+    CHECK(doc.position_of(doc.diagnostics()[0].at).line == 1);
+    CHECK(doc.position_of(doc.diagnostics()[0].at).column == 7);
+    CHECK(shape(doc) == shape(gongwen::parse(read_file(data_path("fixtures/speech-tasks.txt")))));
+    require_invariants(doc);
+    // The JSON parses back; the bad bytes are not copied into it.
+    const std::string json = gongwen::to_json(doc);
+    CHECK_NOTHROW((void)nlohmann::json::parse(json));
+    CHECK(json.find('\xC0') == std::string::npos);
+  }
+
+  TEST_CASE("the invariant checker holds on parsed trees and refuses an empty one") {
+    CHECK(gongwen::check_invariants(gongwen::parse("一、加强领导\n二、狠抓落实\n")).empty());
+    CHECK(gongwen::check_invariants(gongwen::parse("")).empty());
+    const gongwen::document never_parsed;
+    CHECK_FALSE(gongwen::check_invariants(never_parsed).empty());
+  }
+}
