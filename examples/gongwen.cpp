@@ -36,6 +36,9 @@ constexpr std::string_view usage_text =
     "  -e, --encoding ENC   auto (default), utf-8, gb18030, utf-16le, utf-16be\n"
     "      --no-directives  read the structure only: no directives, agencies or\n"
     "                       deadlines (several times faster)\n"
+    "      --check          also verify the tree's invariants (spans nest, cover\n"
+    "                       all text, fall on character boundaries); a broken\n"
+    "                       one is an error\n"
     "  -h, --help           show this help\n"
     "  -V, --version        show the version\n"
     "\n"
@@ -49,6 +52,7 @@ struct cli {
   format fmt = format::json;
   bool pretty = false;
   bool directives = true;
+  bool check = false;
   gongwen::input_encoding encoding = gongwen::input_encoding::automatic;
   std::vector<std::string> files;
 };
@@ -120,6 +124,8 @@ int main(int argc, char** argv) {
       return 0;
     } else if (arg == "-p" || arg == "--pretty") {
       opts.pretty = true;
+    } else if (arg == "--check") {
+      opts.check = true;
     } else if (arg == "--no-directives") {
       opts.directives = false;
     } else if (arg == "-f" || arg == "--format" || arg.starts_with("--format=")) {
@@ -188,6 +194,12 @@ int main(int argc, char** argv) {
                    d.message.c_str());
     }
     if (!doc.ok()) status = 1;
+    if (opts.check) {
+      for (const std::string& problem : gongwen::check_invariants(doc)) {
+        std::fprintf(stderr, "%s: error: broken tree: %s\n", shown.c_str(), problem.c_str());
+        status = 1;
+      }
+    }
     out.clear();
     switch (opts.fmt) {
       case format::json:

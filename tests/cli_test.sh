@@ -62,6 +62,21 @@ check "invalid UTF-8" 1 "$cli" "$tmp/bad.txt"
 expect "error with line and character column" "$tmp/err" "bad.txt:2:4: error: invalid UTF-8 byte 0xFF"
 expect "output still written" "$tmp/out" '"type":"section"'
 
+fixtures=$src/tests/fixtures
+check "a .docx is refused" 1 "$cli" "$fixtures/not-text/notice.docx"
+expect "it says what the file is, at 1:1" "$tmp/err" "notice.docx:1:1: error: this is a Word document \(\.docx\), not plain text"
+check "a PDF is refused" 1 "$cli" --format outline "$fixtures/not-text/notice.pdf"
+expect "a PDF is named" "$tmp/err" "notice.pdf:1:1: error: this is a PDF document"
+check "a refused file among others" 1 "$cli" "$fixtures/not-text/seal.png" "$speech"
+expect "the other file is still read" "$tmp/out" '"name":"[^"]*speech.txt"'
+expect "the image is named" "$tmp/err" "seal.png:1:1: error: this is a PNG image"
+check "UTF-16 without a byte order mark" 0 "$cli" "$fixtures/encodings/speech-tasks.utf16le.txt"
+expect "UTF-16LE named" "$tmp/out" '"encoding":"UTF-16LE"'
+check "--check on a good tree" 0 "$cli" --check --format outline "$speech" "$fixtures/encodings/speech-tasks.gb18030.txt"
+: >"$tmp/empty.txt"
+check "empty input" 0 "$cli" --check "$tmp/empty.txt"
+expect "an empty document" "$tmp/out" '"root":\{"type":"document","span":\[0,0\],"line":1\}'
+
 check "unknown option" 2 "$cli" --bogus "$speech"
 expect "usage hint" "$tmp/err" "Try 'gongwen --help'"
 check "unknown format" 2 "$cli" --format xml "$speech"
