@@ -42,6 +42,49 @@ TEST_SUITE("pathological") {
     CHECK(doc.diagnostics().size() == 11);  // ten listed, then a count
   }
 
+  TEST_CASE("100,000 headings in one paragraph") {
+    // (1) … (500), then (1) again: each restart opens a list below the last item
+    // (the spec's reading rules), down to options::max_depth; what would nest deeper
+    // is kept as text and counted in the warnings.
+    std::string text = "要抓好以下工作：";
+    for (int i = 0; i < 100000; ++i) text += "（" + std::to_string(i % 500 + 1) + "）抓落实。";
+    const auto doc = gongwen::parse(text);
+    CHECK(doc.ok());
+    std::size_t sections = 0;
+    int deepest = 0;
+    for (const auto& n : doc.nodes()) {
+      if (n.type != gongwen::node_type::section) continue;
+      ++sections;
+      deepest = std::max<int>(deepest, n.level);
+    }
+    CHECK(deepest == gongwen::options{}.max_depth);
+    REQUIRE(doc.diagnostics().size() == 11);
+    const std::string& more = doc.diagnostics().back().message;  // "N more headings nested too deep"
+    const std::size_t dropped = 10 + std::stoul(more.substr(0, more.find(' ')));
+    CHECK(sections + dropped == 100000);
+    CHECK(sections > 90000);
+    for (const std::string& problem : gongwen::check_invariants(doc)) FAIL_CHECK(problem);
+  }
+
+  TEST_CASE("a thousand headings, each in the next ordinal family: nesting stays bounded") {
+    // Each family opens one level below the last one seen; a family seen before
+    // returns to its level, so the depth is bounded by the families, never by the text.
+    const char* families[] = {"一、", "（一）", "第一，", "一是", "1．", "（1）", "①", "第一件事，",
+                              "一方面，", "首先，", "第一章", "第一条", "——"};
+    std::string text;
+    for (int i = 0; i < 1000; ++i) text += std::string(families[i % 13]) + "抓好落实工作\n";
+    const auto doc = gongwen::parse(text);
+    int deepest = 0;
+    std::size_t sections = 0;
+    for (const auto& n : doc.nodes()) {
+      deepest = std::max<int>(deepest, n.level);
+      sections += n.type == gongwen::node_type::section;
+    }
+    CHECK(deepest <= 13);
+    CHECK(sections >= 900);  // 第一章 and 第一条 may close others; every line is kept
+    for (const std::string& problem : gongwen::check_invariants(doc)) FAIL_CHECK(problem);
+  }
+
   TEST_CASE("inline restarts cannot nest without bound") {
     std::string text = "甲：";
     for (int i = 0; i < 10000; ++i) text += "一是乙。";
