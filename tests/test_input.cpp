@@ -248,7 +248,7 @@ TEST_SUITE("real-world input") {
     require_invariants(doc);
     // The JSON parses back; the bad bytes are not copied into it.
     const std::string json = gongwen::to_json(doc);
-    CHECK_NOTHROW((void)nlohmann::json::parse(json));
+    CHECK(nlohmann::json::accept(json));
     CHECK(json.find('\xC0') == std::string::npos);
   }
 
