@@ -42,6 +42,31 @@ TEST_SUITE("pathological") {
     CHECK(doc.diagnostics().size() == 11);  // ten listed, then a count
   }
 
+  TEST_CASE("a single line of 50 MB without a break (5 MB in unoptimised builds)") {
+#ifdef NDEBUG
+    constexpr std::size_t size = 50'000'000;
+#else
+    constexpr std::size_t size = 5'000'000;  // the sanitizer build runs about 20 times slower
+#endif
+    const std::string unit =
+        "一要抓实项目建设。县发改局牵头、各项目责任单位配合，×月底前完成重点项目年度投资的×%。"
+        "县自然资源局、县住建局要压缩审批时限，确保9月底前新开工项目全部开工：一是强化要素保障；"
+        "二是加快审批进度；三是压实工作责任。";
+    std::string text;
+    text.reserve(size + unit.size());
+    while (text.size() < size) text += unit;
+    const auto doc = gongwen::parse(text);
+    CHECK(doc.ok());
+    CHECK(doc.line_count() == 1);
+    CHECK(gongwen::test::count_of(doc, gongwen::node_type::directive) > size / unit.size());
+    for (const std::string& problem : gongwen::check_invariants(doc)) FAIL_CHECK(problem);
+    const auto end = doc.position_of(static_cast<gongwen::offset>(text.size()));
+    CHECK(end.line == 1);
+    std::size_t chars = 0;
+    for (const char c : text) chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    CHECK(end.column == chars + 1);
+  }
+
   TEST_CASE("100,000 headings in one paragraph") {
     // (1) … (500), then (1) again: each restart opens a list below the last item
     // (the spec's reading rules), down to options::max_depth; what would nest deeper
