@@ -77,6 +77,26 @@ check "--check on a good tree" 0 "$cli" --check --format outline "$speech" "$fix
 check "empty input" 0 "$cli" --check "$tmp/empty.txt"
 expect "an empty document" "$tmp/out" '"root":\{"type":"document","span":\[0,0\],"line":1\}'
 
+mkdir -p "$tmp/dir/sub" "$tmp/dir/.hidden"
+cp "$speech" "$tmp/dir/b.txt"; cp "$fixtures/plan.txt" "$tmp/dir/a.txt"; cp "$fixtures/notice.txt" "$tmp/dir/sub/c.txt"
+cp "$fixtures/report.txt" "$tmp/dir/.hidden/d.txt"
+check "a directory: the files below it" 0 "$cli" --format outline "$tmp/dir"
+[ "$(grep -c '^==> ' "$tmp/out")" -eq 3 ] && echo "ok   three files, hidden ones left out" || { echo "FAIL directory files"; failures=$((failures+1)); }
+[ "$(grep '^==> ' "$tmp/out" | sed 's|.*/dir/||; s| <==||' | tr '\n' ' ')" = "a.txt b.txt sub/c.txt " ] && echo "ok   in the order of their paths" || { echo "FAIL directory order"; failures=$((failures+1)); }
+check "--jobs 2 over a directory" 0 "$cli" --jobs 2 "$tmp/dir" "$speech" "$fixtures/encodings"
+cp "$tmp/out" "$tmp/parallel.jsonl"
+check "--jobs 1, the same files" 0 "$cli" -j 1 "$tmp/dir" "$speech" "$fixtures/encodings"
+cmp -s "$tmp/out" "$tmp/parallel.jsonl" && echo "ok   --jobs 2 writes what --jobs 1 writes, in order" || { echo "FAIL --jobs output differs"; failures=$((failures+1)); }
+[ "$(wc -l <"$tmp/out")" -eq 10 ] && echo "ok   one JSON line per file" || { echo "FAIL jobs line count"; failures=$((failures+1)); }
+[ -s "$tmp/err" ] && { echo "FAIL no progress bar when standard error is not a terminal"; failures=$((failures+1)); } || echo "ok   no progress bar on a pipe"
+if command -v script >/dev/null; then  # a terminal for standard error
+  script -qc "'$cli' -j 2 '$tmp/dir' >/dev/null" /dev/null >"$tmp/tty" 2>&1
+  expect "a progress bar on a terminal" "$tmp/tty" '\[#+\] 3/3 files'
+fi
+check "--jobs with an error among the files" 1 "$cli" --jobs=2 "$fixtures/not-text/seal.png" "$speech"
+expect "the error is reported" "$tmp/err" "seal.png:1:1: error"
+check "--jobs needs a number" 2 "$cli" --jobs x "$speech"
+
 check "unknown option" 2 "$cli" --bogus "$speech"
 expect "usage hint" "$tmp/err" "Try 'gongwen --help'"
 check "unknown format" 2 "$cli" --format xml "$speech"
