@@ -9,6 +9,7 @@
 // holds such a line is the site's header, and all of it is noise.
 #include <algorithm>
 #include <array>
+#include <bitset>
 
 #include <tao/pegtl.hpp>
 
@@ -30,6 +31,33 @@ bool contains_any(std::string_view s, const Words& words) {
   return std::any_of(words.begin(), words.end(),
                      [&](std::string_view w) { return contains(s, w); });
 }
+/// Searches one short text for many words. The text's 3-byte sequences (one Chinese
+/// character each, at character starts) are hashed into a bit set first, so a word
+/// whose first character the text does not hold is ruled out with one bit test.
+class word_finder {
+ public:
+  explicit word_finder(std::string_view s) : s_(s) {
+    for (std::size_t i = 0; i + 2 < s.size(); ++i) bits_.set(hash(s.data() + i));
+  }
+  [[nodiscard]] std::string_view text() const noexcept { return s_; }
+  [[nodiscard]] bool contains(std::string_view w) const noexcept {
+    return (w.size() < 3 || bits_.test(hash(w.data()))) && detail::contains(s_, w);
+  }
+  template <class Words = std::initializer_list<std::string_view>>
+  [[nodiscard]] bool contains_any(const Words& words) const noexcept {
+    return std::any_of(words.begin(), words.end(), [&](std::string_view w) { return contains(w); });
+  }
+
+ private:
+  static std::size_t hash(const char* p) noexcept {
+    const auto b = [p](int k) { return static_cast<std::size_t>(static_cast<unsigned char>(p[k])); };
+    return (b(0) * 0x9E5u ^ b(1) * 0x3Bu ^ b(2)) & (bits - 1);
+  }
+  static constexpr std::size_t bits = 8192;
+  std::string_view s_;
+  std::bitset<bits> bits_;
+};
+
 template <class Words = std::initializer_list<std::string_view>>
 bool ends_with_any(std::string_view s, const Words& words) {
   return std::any_of(words.begin(), words.end(),
@@ -68,8 +96,9 @@ std::string without_blanks(std::string_view s) {
 /// The vocabulary of selling and subscriptions, or contact details given out:
 /// 现在订阅…, 举报倒卖会员资料…, 咨询QQ206157060, 免费QQ群：. A sentence that merely
 /// mentions 微信 or QQ (用好政务微信公众号) gives no number or handle and is text.
-bool is_advertising(std::string_view s) {
-  if (contains_any(s, {"订阅", "倒卖", "仅供学习", "禁止外传", "版权所有", "侵权必究", "转载请注明",
+bool is_advertising(const word_finder& f) {
+  const std::string_view s = f.text();
+  if (f.contains_any({"订阅", "倒卖", "仅供学习", "禁止外传", "版权所有", "侵权必究", "转载请注明",
                        "免费下载", "下载地址", "获取资料", "资料分享", "会员群", "会员资料",
                        "会员权益", "开通会员", "成为会员"}))
     return true;
@@ -150,19 +179,19 @@ bool is_url_line(std::string_view s) {
 }
 
 /// Page furniture in a phrase: 扫一扫在手机打开当前页, 【打印本页】.
-bool is_furniture_phrase(std::string_view s, std::size_t chars) {
-  return chars <= 30 && contains_any(s, {"扫一扫", "手机打开", "打印本页", "关闭窗口", "返回顶部",
+bool is_furniture_phrase(const word_finder& f, std::size_t chars) {
+  return chars <= 30 && f.contains_any({"扫一扫", "手机打开", "打印本页", "关闭窗口", "返回顶部",
                                          "设为首页", "加入收藏", "网站地图", "分享到"});
 }
 
 /// A site's footer: registration numbers, or two of its usual labels.
-bool is_site_footer(std::string_view s, std::size_t chars) {
+bool is_site_footer(const word_finder& f, std::size_t chars) {
   if (chars > 160) return false;
-  if (contains_any(s, {"ICP备", "ICP证", "网站标识码", "公网安备"})) return true;
+  if (f.contains_any({"ICP备", "ICP证", "网站标识码", "公网安备"})) return true;
   int labels = 0;
   for (std::string_view w :
        {"主办单位", "承办单位", "技术支持", "版权所有", "联系电话", "联系我们", "网站维护"})
-    labels += contains(s, w);
+    labels += f.contains(w);
   return labels >= 2;
 }
 
@@ -332,12 +361,15 @@ std::vector<item> classify_parts(std::string_view text, const std::vector<paragr
       noise[i] = noise_kind::disclaimer;
     else if (is_url_line(s))
       noise[i] = noise_kind::metadata;
-    else if (len <= 60 && is_advertising(s))
-      noise[i] = noise_kind::advertising;
-    else if (is_caption(s, len) || is_furniture_phrase(s, len) || is_site_footer(s, len))
-      noise[i] = noise_kind::web;
-    else if (len <= 40 && is_interface_line(s))
-      noise[i] = noise_kind::web;
+    else if (len <= 160) {  // every other kind of noise here is a short line
+      const word_finder f(s);
+      if (len <= 60 && is_advertising(f))
+        noise[i] = noise_kind::advertising;
+      else if (is_caption(s, len) || is_furniture_phrase(f, len) || is_site_footer(f, len))
+        noise[i] = noise_kind::web;
+      else if (len <= 40 && is_interface_line(s))
+        noise[i] = noise_kind::web;
+    }
   }
 
   // 2. Metadata front matter: a block of key: value lines between --- lines.

@@ -1,6 +1,7 @@
 // gongwen-bench: gongwen against md4c and cmark on the same content, in one run.
 //
 //   gongwen-bench [--mb N] [--rounds R] [--seed S] [--corpus DIR] [--huge-gb G] [--cli PATH]
+//   gongwen-bench --dump PREFIX [--mb N]   (write the generated PREFIX.txt and PREFIX.md)
 //
 // 1. Generates N MB (default 50) of speech-like text from a seed: titles, salutations,
 //    sections under varied ordinal families (一、 （一） 1． 一是 第一， ① …), inline
@@ -404,6 +405,7 @@ int main(int argc, char** argv) {
   double huge_gb = 1;
   std::string corpus = GONGWEN_SOURCE_DIR "/../shared/corpus";
   std::string cli = GONGWEN_CLI;
+  std::string dump;  // write the generated text and Markdown to DUMP.txt and DUMP.md, then stop
   for (int i = 1; i < argc; ++i) {
     const std::string_view a = argv[i];
     auto next = [&]() -> const char* { return i + 1 < argc ? argv[++i] : ""; };
@@ -413,13 +415,20 @@ int main(int argc, char** argv) {
     else if (a == "--corpus") corpus = next();
     else if (a == "--huge-gb") huge_gb = std::atof(next());
     else if (a == "--cli") cli = next();
+    else if (a == "--dump") dump = next();
     else {
-      std::printf("usage: gongwen-bench [--mb N] [--rounds R] [--seed S] [--corpus DIR] [--huge-gb G] [--cli PATH]\n");
+      std::printf("usage: gongwen-bench [--mb N] [--rounds R] [--seed S] [--corpus DIR] [--huge-gb G] [--cli PATH]\n"
+                  "       gongwen-bench --dump PREFIX [--mb N]\n");
       return a == "-h" || a == "--help" ? 0 : 2;
     }
   }
   std::string text, md;
   speech_writer(seed).write(static_cast<std::size_t>(mb * 1e6), text, md);
+  if (!dump.empty()) {
+    std::ofstream(dump + ".txt", std::ios::binary) << text;
+    std::ofstream(dump + ".md", std::ios::binary) << md;
+    return 0;
+  }
   head_to_head(text, md, rounds);
   corpus_documents(corpus, rounds);
   batch(cli, seed, std::max(3, rounds / 2));
