@@ -6,7 +6,8 @@
 // 1. Generates N MB (default 50) of speech-like text from a seed: titles, salutations,
 //    sections under varied ordinal families (一、 （一） 1． 一是 第一， ① …), inline
 //    enumerations, units with roles, deadlines, long paragraphs; and the same content
-//    as Markdown (headings as ATX headings, paragraphs separated by blank lines).
+//    as Markdown (headings as ATX headings, numbered items as ordered lists,
+//    paragraphs separated by blank lines).
 // 2. Runs, in turns, R rounds (default 7), each in a child process of its own: a
 //    baseline (copy the text and find its line breaks with memchr), md4c (Markdown to
 //    HTML), cmark (Markdown to HTML), gongwen's section tree alone, and gongwen's full
@@ -145,8 +146,13 @@ class speech_writer {
       for (int k = 0; k < subs; ++k) {
         line(text, md, "　　" + levels[second][k] + pick(headings_) + "。" + paragraph(3 + n(8), true), "### ");
         if (n(3) == 0) {
-          for (int m = 0; m < 2 + n(2); ++m)
-            line(text, md, "　　" + levels[third][m] + pick(headings_) + "。" + paragraph(1 + n(3), true), "#### ");
+          // Numbered items: a list in Markdown.
+          for (int m = 0; m < 2 + n(2); ++m) {
+            const std::string item = pick(headings_) + "。" + paragraph(1 + n(3), true);
+            text += "　　" + levels[third][m] + item + "\n";
+            md += std::to_string(m + 1) + ". " + item + "\n";
+          }
+          md += "\n";
         }
       }
     }
