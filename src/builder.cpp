@@ -177,19 +177,29 @@ class builder {
       return refuse(std::move(in.refused));
     }
     decoded(std::move(in));
-    std::vector<paragraph> paras;
-    split_paragraphs(doc_.text_, paras, doc_.line_starts_);
-    index_characters();
-    const std::vector<item> items = classify_parts(doc_.text_, paras);
-
-    std::vector<heading> headings;
-    for (std::size_t i = 0; i < items.size(); ++i)
-      if (items[i].kind == part::body)
-        find_headings(doc_.text_, items[i], static_cast<std::uint32_t>(i), headings);
-    std::vector<std::int32_t> container_of_item;
-    nest_with_topics(doc_.text_, items, headings, opts_.max_depth, container_of_item);
-    report_too_deep(headings);
-    emit(items, headings, container_of_item);
+    {  // The passes' intermediate data is freed before the directives are read.
+      std::vector<item> items;
+      {
+        std::vector<paragraph> paras;
+        split_paragraphs(doc_.text_, paras, doc_.line_starts_);
+        index_characters();
+        items = classify_parts(doc_.text_, paras);
+      }
+      std::vector<heading> headings;
+      for (std::size_t i = 0; i < items.size(); ++i)
+        if (items[i].kind == part::body)
+          find_headings(doc_.text_, items[i], static_cast<std::uint32_t>(i), headings);
+      std::vector<std::int32_t> container_of_item;
+      nest_with_topics(doc_.text_, items, headings, opts_.max_depth, container_of_item);
+      report_too_deep(headings);
+      // The nodes are allocated once: for the structure, and when directives are read,
+      // for at most one a sentence (a sentence takes a dozen characters or more).
+      // Capacity never written costs no memory; growing by doubling would hold the
+      // old array and the new one at once.
+      doc_.nodes_.reserve(items.size() + headings.size() + 16 +
+                          (opts_.directives ? doc_.text_.size() / 32 : 0));
+      emit(items, headings, container_of_item);
+    }
     if (opts_.directives) analyse_directives();
     finish_spans();
     return std::move(doc_);
@@ -304,7 +314,6 @@ class builder {
 
   void emit(const std::vector<item>& items, std::vector<heading>& headings,
             const std::vector<std::int32_t>& container_of_item) {
-    doc_.nodes_.reserve(items.size() + headings.size() + 16);
     const node_id root =
         add(node_type::document, no_node, {0, static_cast<offset>(doc_.text_.size())}, 1);
     std::vector<node_id> section(headings.size(), no_node);
@@ -364,13 +373,43 @@ class builder {
 
   /// A directive while the tree is being read: its own units and deadlines, and
   /// the ones it inherits, before they are laid out in the document's arrays.
+  /// Its own units and deadlines are a run of the pools below (no allocation per
+  /// directive); inherited ones are named by the directive they come from.
   struct draft {
     node_id node = no_node;
-    std::vector<agency> agencies;
-    std::vector<deadline> deadlines;
-    bool assignment = false;  // its units come from a （牵头单位：…） parenthesis
-    std::size_t own_agencies = 0, own_deadlines = 0;
+    std::uint32_t first_agency = 0, own_agencies = 0;
+    std::uint32_t first_deadline = 0, own_deadlines = 0;
+    std::int32_t agencies_from = -1;   // the draft whose units it inherits
+    std::int32_t deadlines_from = -1;  // the draft whose deadlines it inherits
+    bool assignment = false;           // its units come from a （牵头单位：…） parenthesis
   };
+
+  /// Append a sentence's units and deadlines to a draft's runs in the pools. A draft
+  /// whose run is not the last one is moved to the end first (rare: label lines).
+  void append_own(draft& d, sentence_analysis& a) {
+    if (!a.agencies.empty()) {
+      if (d.own_agencies > 0 && d.first_agency + d.own_agencies != agency_pool_.size()) {
+        const std::uint32_t from = d.first_agency;
+        d.first_agency = static_cast<std::uint32_t>(agency_pool_.size());
+        for (std::uint32_t i = 0; i < d.own_agencies; ++i)
+          agency_pool_.push_back(agency_pool_[from + i]);
+      }
+      if (d.own_agencies == 0) d.first_agency = static_cast<std::uint32_t>(agency_pool_.size());
+      for (agency& ag : a.agencies) agency_pool_.push_back(std::move(ag));
+      d.own_agencies += static_cast<std::uint32_t>(a.agencies.size());
+    }
+    if (!a.deadlines.empty()) {
+      if (d.own_deadlines > 0 && d.first_deadline + d.own_deadlines != deadline_pool_.size()) {
+        const std::uint32_t from = d.first_deadline;
+        d.first_deadline = static_cast<std::uint32_t>(deadline_pool_.size());
+        for (std::uint32_t i = 0; i < d.own_deadlines; ++i)
+          deadline_pool_.push_back(deadline_pool_[from + i]);
+      }
+      if (d.own_deadlines == 0) d.first_deadline = static_cast<std::uint32_t>(deadline_pool_.size());
+      deadline_pool_.insert(deadline_pool_.end(), a.deadlines.begin(), a.deadlines.end());
+      d.own_deadlines += static_cast<std::uint32_t>(a.deadlines.size());
+    }
+  }
 
   /// Sentences of every paragraph (and the closing); the directives among them become
   /// children of their paragraph.
@@ -378,6 +417,7 @@ class builder {
     const std::string_view text = doc_.text_;
     std::vector<span> sentences;
     const auto original = static_cast<node_id>(doc_.nodes_.size());
+    drafts_.reserve(text.size() / 32 + 16);  // as the nodes: at most one a sentence
     // For label lines (牵头单位：…): the last paragraph so far under each container, and
     // the directive that ends each paragraph, kept as the pass goes.
     last_paragraph_in_.assign(original, no_node);
@@ -423,20 +463,15 @@ class builder {
         last_draft = drafts_.size();
         draft fresh;
         fresh.node = add(node_type::directive, id, content, nd.line);
-        fresh.agencies = std::move(a.agencies);
-        fresh.deadlines = std::move(a.deadlines);
         fresh.assignment = a.assignment;
-        drafts_.push_back(std::move(fresh));
+        append_own(fresh, a);
+        drafts_.push_back(fresh);
       }
       if (label_line || nd.parent == no_node) continue;
       last_paragraph_in_[nd.parent] = id;
       if (last_draft < drafts_.size() &&
           doc_.nodes_[drafts_[last_draft].node].span.end + 8 >= nd.span.end)
         closing_draft_of_[id] = static_cast<std::int32_t>(last_draft);
-    }
-    for (draft& d : drafts_) {
-      d.own_agencies = d.agencies.size();
-      d.own_deadlines = d.deadlines.size();
     }
     draft_of_.assign(doc_.nodes_.size(), -1);
     for (std::size_t k = 0; k < drafts_.size(); ++k)
@@ -482,9 +517,8 @@ class builder {
   }
 
   /// The units and deadline of a （牵头单位：…） parenthesis go to the task it closes.
-  static void absorb(draft& d, sentence_analysis& a) {
-    for (agency& ag : a.agencies) d.agencies.push_back(std::move(ag));
-    for (const deadline& dl : a.deadlines) d.deadlines.push_back(dl);
+  void absorb(draft& d, sentence_analysis& a) {
+    append_own(d, a);
     d.assignment = true;
   }
 
@@ -529,41 +563,65 @@ class builder {
         if (k < 0) continue;
         const std::int32_t source = assignment ? lead : governing;
         if (source >= 0 && source != k)
-          take_from(drafts_[static_cast<std::size_t>(k)], drafts_[static_cast<std::size_t>(source)],
-                    assignment);
+          take_from(drafts_[static_cast<std::size_t>(k)], source, assignment);
       }
     }
   }
 
-  void take_from(draft& to, const draft& from, bool with_deadlines) {
-    if (to.own_agencies == 0) {
-      for (std::size_t i = 0; i < from.own_agencies; ++i) {
-        agency a = from.agencies[i];
-        a.from = from.node;
-        to.agencies.push_back(std::move(a));
-      }
-    }
-    if (with_deadlines && to.own_deadlines == 0) {
-      for (std::size_t i = 0; i < from.own_deadlines; ++i) {
-        deadline d = from.deadlines[i];
-        d.from = from.node;
-        to.deadlines.push_back(d);
-      }
-    }
+  void take_from(draft& to, std::int32_t from, bool with_deadlines) {
+    if (to.own_agencies == 0) to.agencies_from = from;
+    if (with_deadlines && to.own_deadlines == 0) to.deadlines_from = from;
   }
 
+  /// The drafts' units and deadlines into the document's arrays, each directive's own
+  /// first, then the ones it inherits (copies, marked with their origin). The arrays
+  /// are sized once; own units are moved out of the pool last, after every copy.
   void lay_out_drafts() {
+    auto source = [this](std::int32_t k) -> const draft* {
+      return k >= 0 ? &drafts_[static_cast<std::size_t>(k)] : nullptr;
+    };
+    std::size_t agencies = 0, deadlines = 0;
     for (draft& d : drafts_) {
       node& n = doc_.nodes_[d.node];
-      n.first_agency = static_cast<std::uint32_t>(doc_.agencies_.size());
-      n.agency_count = static_cast<std::uint32_t>(d.agencies.size());
-      for (agency& a : d.agencies) doc_.agencies_.push_back(std::move(a));
-      n.first_deadline = static_cast<std::uint32_t>(doc_.deadlines_.size());
-      n.deadline_count = static_cast<std::uint32_t>(d.deadlines.size());
-      for (const deadline& dl : d.deadlines) doc_.deadlines_.push_back(dl);
+      const draft* a = source(d.agencies_from);
+      const draft* t = source(d.deadlines_from);
+      n.first_agency = static_cast<std::uint32_t>(agencies);
+      n.agency_count = d.own_agencies + (a ? a->own_agencies : 0);
+      n.first_deadline = static_cast<std::uint32_t>(deadlines);
+      n.deadline_count = d.own_deadlines + (t ? t->own_deadlines : 0);
+      agencies += n.agency_count;
+      deadlines += n.deadline_count;
     }
-    drafts_.clear();
-    draft_of_.clear();
+    doc_.agencies_.resize(agencies);
+    doc_.deadlines_.resize(deadlines);
+    for (draft& d : drafts_) {
+      const node& n = doc_.nodes_[d.node];
+      if (const draft* a = source(d.agencies_from)) {
+        for (std::uint32_t i = 0; i < a->own_agencies; ++i) {
+          agency& to = doc_.agencies_[n.first_agency + d.own_agencies + i];
+          to = agency_pool_[a->first_agency + i];
+          to.from = a->node;
+        }
+      }
+      if (const draft* t = source(d.deadlines_from)) {
+        for (std::uint32_t i = 0; i < t->own_deadlines; ++i) {
+          deadline& to = doc_.deadlines_[n.first_deadline + d.own_deadlines + i];
+          to = deadline_pool_[t->first_deadline + i];
+          to.from = t->node;
+        }
+      }
+    }
+    for (draft& d : drafts_) {
+      const node& n = doc_.nodes_[d.node];
+      for (std::uint32_t i = 0; i < d.own_agencies; ++i)
+        doc_.agencies_[n.first_agency + i] = std::move(agency_pool_[d.first_agency + i]);
+      for (std::uint32_t i = 0; i < d.own_deadlines; ++i)
+        doc_.deadlines_[n.first_deadline + i] = deadline_pool_[d.first_deadline + i];
+    }
+    std::vector<agency>().swap(agency_pool_);
+    std::vector<deadline>().swap(deadline_pool_);
+    std::vector<draft>().swap(drafts_);
+    std::vector<std::int32_t>().swap(draft_of_);
   }
 
   /// A section or attachment spans its children; the root spans the whole text.
@@ -581,6 +639,8 @@ class builder {
   options opts_;
   document doc_;
   std::vector<draft> drafts_;
+  std::vector<agency> agency_pool_;      // the drafts' own units, in runs
+  std::vector<deadline> deadline_pool_;  // the drafts' own deadlines, in runs
   std::vector<std::int32_t> draft_of_;          // node id -> index in drafts_, or -1
   std::vector<node_id> last_paragraph_in_;      // container id -> its last paragraph so far
   std::vector<std::int32_t> closing_draft_of_;  // paragraph id -> the directive that ends it
