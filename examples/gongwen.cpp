@@ -281,8 +281,7 @@ class run {
     r.bytes = bytes.size();
     const gongwen::document doc = gongwen::parse(std::move(bytes), parse_opts_);
     for (const gongwen::diagnostic& d : doc.diagnostics()) {
-      const gongwen::position p = doc.position_of(d.at);
-      r.err += fmt_line("%s:%u:%u: %s: %s\n", shown.c_str(), p.line, p.column,
+      r.err += fmt_line("%s:%u:%u: %s: %s\n", shown.c_str(), d.line, d.column,
                         d.severity == gongwen::diagnostic::level::error ? "error" : "warning",
                         d.message.c_str());
     }

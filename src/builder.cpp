@@ -202,10 +202,19 @@ class builder {
     }
     if (opts_.directives) analyse_directives();
     finish_spans();
+    place_diagnostics();
     return std::move(doc_);
   }
 
  private:
+  void place_diagnostics() {
+    for (diagnostic& d : doc_.diagnostics_) {
+      const position p = doc_.position_of(d.at);
+      d.line = p.line;
+      d.column = p.column;
+    }
+  }
+
   /// A document with no content and one error: the input is not read at all.
   document refuse(std::string message) {
     node root;

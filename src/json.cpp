@@ -48,12 +48,11 @@ class tree_writer {
       j_.key("diagnostics");
       j_.begin_array();
       for (const diagnostic& d : doc_.diagnostics()) {
-        const position p = doc_.position_of(d.at);
         j_.begin_object();
         j_.member("severity", d.severity == diagnostic::level::error ? "error" : "warning");
         j_.member("offset", d.at);
-        j_.member("line", p.line);
-        j_.member("column", p.column);
+        j_.member("line", d.line);
+        j_.member("column", d.column);
         j_.member("message", d.message);
         j_.end_object();
       }

@@ -244,6 +244,9 @@ TEST_SUITE("real-world input") {
     CHECK(doc.diagnostics().size() == 5);  // every bad byte, each at its own position
     CHECK(doc.position_of(doc.diagnostics()[0].at).line == 1);
     CHECK(doc.position_of(doc.diagnostics()[0].at).column == 7);
+    CHECK(doc.diagnostics()[0].line == 1);  // the same, carried by the diagnostic
+    CHECK(doc.diagnostics()[0].column == 7);
+    CHECK(doc.diagnostics()[4].line == 3);  // 主要是对 is on line 3
     CHECK(shape(doc) == shape(gongwen::parse(read_file(data_path("fixtures/speech-tasks.txt")))));
     require_invariants(doc);
     // The JSON parses back; the bad bytes are not copied into it.

@@ -158,6 +158,8 @@ struct diagnostic {
   level severity = level::warning;
   offset at = 0;  // byte offset into document::text()
   std::string message;
+  std::uint32_t line = 1;    // of at, 1-based
+  std::uint32_t column = 1;  // of at, 1-based, in characters
 };
 
 enum class input_encoding : std::uint8_t { automatic, utf8, gb18030, utf16le, utf16be };
