@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <charconv>
 #include <cstdint>
 #include <cstdio>
 #include <iterator>
@@ -97,7 +98,7 @@ class json_out {
   }
   void number(std::int64_t v) {
     prefix();
-    fmt::format_to(std::back_inserter(out_), "{}", v);
+    append_int(v);
   }
   void boolean(bool v) {
     prefix();
@@ -110,10 +111,11 @@ class json_out {
   /// A [begin, end) pair, kept on one line even when indented.
   void pair(std::int64_t a, std::int64_t b) {
     prefix();
-    if (pretty_)
-      fmt::format_to(std::back_inserter(out_), "[{}, {}]", a, b);
-    else
-      fmt::format_to(std::back_inserter(out_), "[{},{}]", a, b);
+    out_.push_back('[');
+    append_int(a);
+    out_.append(pretty_ ? ", " : ",");
+    append_int(b);
+    out_.push_back(']');
   }
 
   template <class T>
@@ -128,6 +130,12 @@ class json_out {
   }
 
  private:
+  void append_int(std::int64_t v) {
+    char buf[24];
+    const auto r = std::to_chars(buf, buf + sizeof buf, v);
+    out_.append(buf, static_cast<std::size_t>(r.ptr - buf));
+  }
+
   void open(char c) {
     if (sink_ && out_.size() >= flush_at) flush();
     prefix();
