@@ -393,31 +393,27 @@ class builder {
     bool assignment = false;           // its units come from a （牵头单位：…） parenthesis
   };
 
-  /// Append a sentence's units and deadlines to a draft's runs in the pools. A draft
-  /// whose run is not the last one is moved to the end first (rare: label lines).
+  /// Append items to a draft's run [first, first + count) in a pool. A run that is not
+  /// the pool's last is moved to the end first (rare: label lines add to an earlier
+  /// directive).
+  template <class T>
+  static void append_run(std::vector<T>& pool, std::uint32_t& first, std::uint32_t& count,
+                         std::vector<T>& items) {
+    if (items.empty()) return;
+    if (count > 0 && first + count != pool.size()) {
+      const std::uint32_t from = first;
+      first = static_cast<std::uint32_t>(pool.size());
+      for (std::uint32_t i = 0; i < count; ++i) pool.push_back(T(pool[from + i]));
+    }
+    if (count == 0) first = static_cast<std::uint32_t>(pool.size());
+    for (T& item : items) pool.push_back(std::move(item));
+    count += static_cast<std::uint32_t>(items.size());
+  }
+
+  /// A sentence's units and deadlines join a draft's own.
   void append_own(draft& d, sentence_analysis& a) {
-    if (!a.agencies.empty()) {
-      if (d.own_agencies > 0 && d.first_agency + d.own_agencies != agency_pool_.size()) {
-        const std::uint32_t from = d.first_agency;
-        d.first_agency = static_cast<std::uint32_t>(agency_pool_.size());
-        for (std::uint32_t i = 0; i < d.own_agencies; ++i)
-          agency_pool_.push_back(agency_pool_[from + i]);
-      }
-      if (d.own_agencies == 0) d.first_agency = static_cast<std::uint32_t>(agency_pool_.size());
-      for (agency& ag : a.agencies) agency_pool_.push_back(std::move(ag));
-      d.own_agencies += static_cast<std::uint32_t>(a.agencies.size());
-    }
-    if (!a.deadlines.empty()) {
-      if (d.own_deadlines > 0 && d.first_deadline + d.own_deadlines != deadline_pool_.size()) {
-        const std::uint32_t from = d.first_deadline;
-        d.first_deadline = static_cast<std::uint32_t>(deadline_pool_.size());
-        for (std::uint32_t i = 0; i < d.own_deadlines; ++i)
-          deadline_pool_.push_back(deadline_pool_[from + i]);
-      }
-      if (d.own_deadlines == 0) d.first_deadline = static_cast<std::uint32_t>(deadline_pool_.size());
-      deadline_pool_.insert(deadline_pool_.end(), a.deadlines.begin(), a.deadlines.end());
-      d.own_deadlines += static_cast<std::uint32_t>(a.deadlines.size());
-    }
+    append_run(agency_pool_, d.first_agency, d.own_agencies, a.agencies);
+    append_run(deadline_pool_, d.first_deadline, d.own_deadlines, a.deadlines);
   }
 
   /// Sentences of every paragraph (and the closing); the directives among them become
