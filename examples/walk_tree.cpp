@@ -27,10 +27,10 @@ int main(int argc, char** argv) {
     const gongwen::node& n = *ev.n;
     if (!ev.entering || n.type != gongwen::node_type::section) continue;
     const gongwen::position at = doc.position_of(n.span.begin);
-    const std::string marker(doc.text(n.ordinal.marker));
-    const std::string title(doc.text(n.title));
+    const std::string marker(doc.text(doc.ordinal_of(n).marker));
+    const std::string title(doc.text(doc.title_of(n)));
     std::printf("%*s%s%s  [%s, level %d, %u:%u]\n", 2 * (n.level - 1), "", marker.c_str(),
-                title.c_str(), std::string(gongwen::name(n.ordinal.style)).c_str(), n.level,
+                title.c_str(), std::string(gongwen::name(doc.ordinal_of(n).style)).c_str(), n.level,
                 at.line, at.column);
   }
   return doc.ok() ? 0 : 1;

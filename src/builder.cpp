@@ -215,6 +215,12 @@ class builder {
     }
   }
 
+  /// What a section or text node keeps beside it: its ordinal and its title or text.
+  void set_head(node_id id, ordinal o, span title) {
+    doc_.nodes_[id].record = static_cast<std::uint32_t>(doc_.heads_.size());
+    doc_.heads_.push_back({o, title});
+  }
+
   /// A document with no content and one error: the input is not read at all.
   document refuse(std::string message) {
     node root;
@@ -332,7 +338,7 @@ class builder {
       const item& it = items[i];
       if (it.kind == part::attachment) {
         tree_root = add(node_type::attachment, root, {it.begin, it.end}, it.line);
-        doc_.nodes_[tree_root].title = {it.begin, it.end};
+        set_head(tree_root, {}, {it.begin, it.end});
         continue;
       }
       const std::int32_t c = container_of_item[i];
@@ -343,7 +349,7 @@ class builder {
         const node_id id = add(node_type_of(it.kind), it.root_level ? tree_root : container,
                                {it.begin, it.end}, it.line);
         doc_.nodes_[id].noise = it.noise;
-        doc_.nodes_[id].title = {it.begin, it.end};
+        set_head(id, {}, {it.begin, it.end});
         continue;
       }
       std::size_t cursor = it.begin;
@@ -358,7 +364,7 @@ class builder {
           const node_id id = add(node_type::noise, current,
                                  {static_cast<offset>(b), static_cast<offset>(e)}, it.line);
           doc_.nodes_[id].noise = noise_kind::markup;
-          doc_.nodes_[id].title = doc_.nodes_[id].span;
+          set_head(id, {}, doc_.nodes_[id].span);
         } else if (hd.begin > cursor) {
           add_piece(current, cursor, hd.begin, it.line);
         }
@@ -368,8 +374,7 @@ class builder {
         node& n = doc_.nodes_[id];
         n.level = hd.level;
         n.is_inline = hd.is_inline;
-        n.ordinal = {hd.style, {hd.begin, hd.marker_end}, hd.value};
-        n.title = {hd.title_begin, hd.title_end};
+        set_head(id, {hd.style, {hd.begin, hd.marker_end}, hd.value}, {hd.title_begin, hd.title_end});
         section[h] = id;
         current = id;
         cursor = hd.begin;
@@ -532,8 +537,8 @@ class builder {
     std::size_t b = paragraph.span.begin;
     if (paragraph.parent == no_node) return b;
     const node& parent = doc_.nodes_[paragraph.parent];
-    if (parent.type == node_type::section && parent.ordinal.marker.begin == b) {
-      b = parent.ordinal.marker.end;
+    if (parent.type == node_type::section && doc_.ordinal_of(parent).marker.begin == b) {
+      b = doc_.ordinal_of(parent).marker.end;
       b = skip_blanks(doc_.text_, b, paragraph.span.end);
     }
     return b;
@@ -586,8 +591,11 @@ class builder {
       return k >= 0 ? &drafts_[static_cast<std::size_t>(k)] : nullptr;
     };
     std::size_t agencies = 0, deadlines = 0;
-    for (draft& d : drafts_) {
-      node& n = doc_.nodes_[d.node];
+    doc_.directives_.resize(drafts_.size());
+    for (std::size_t k = 0; k < drafts_.size(); ++k) {
+      const draft& d = drafts_[k];
+      document::directive_record& n = doc_.directives_[k];
+      doc_.nodes_[d.node].record = static_cast<std::uint32_t>(k);
       const draft* a = source(d.agencies_from);
       const draft* t = source(d.deadlines_from);
       n.first_agency = static_cast<std::uint32_t>(agencies);
@@ -599,8 +607,9 @@ class builder {
     }
     doc_.agencies_.resize(agencies);
     doc_.deadlines_.resize(deadlines);
-    for (draft& d : drafts_) {
-      const node& n = doc_.nodes_[d.node];
+    for (std::size_t k = 0; k < drafts_.size(); ++k) {
+      const draft& d = drafts_[k];
+      const document::directive_record& n = doc_.directives_[k];
       if (const draft* a = source(d.agencies_from)) {
         for (std::uint32_t i = 0; i < a->own_agencies; ++i) {
           agency& to = doc_.agencies_[n.first_agency + d.own_agencies + i];
@@ -616,8 +625,9 @@ class builder {
         }
       }
     }
-    for (draft& d : drafts_) {
-      const node& n = doc_.nodes_[d.node];
+    for (std::size_t k = 0; k < drafts_.size(); ++k) {
+      draft& d = drafts_[k];
+      const document::directive_record& n = doc_.directives_[k];
       for (std::uint32_t i = 0; i < d.own_agencies; ++i)
         doc_.agencies_[n.first_agency + i] = std::move(agency_pool_[d.first_agency + i]);
       for (std::uint32_t i = 0; i < d.own_deadlines; ++i)

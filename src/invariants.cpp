@@ -93,11 +93,11 @@ class checker {
       fail(fmt::format("node {} says line {}, its span begins on line {}", id, n.line,
                        doc_.position_of(n.span.begin).line));
     if (n.type == node_type::section) {
-      check_span("the marker", id, n.ordinal.marker);
-      if (n.ordinal.marker.begin != n.span.begin)
+      check_span("the marker", id, doc_.ordinal_of(n).marker);
+      if (doc_.ordinal_of(n).marker.begin != n.span.begin)
         fail(fmt::format("section {} does not begin at its marker", id));
     }
-    if (!n.title.empty()) check_span("the title", id, n.title);
+    if (!doc_.title_of(n).empty()) check_span("the title", id, doc_.title_of(n));
     for (const agency& a : doc_.agencies(n)) {
       check_span("an agency", id, a.text);
       if (a.inherited() && (a.from >= doc_.nodes().size() ||

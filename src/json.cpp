@@ -69,7 +69,7 @@ class tree_writer {
     j_.pair(n.span.begin, n.span.end);
     j_.member("line", n.line);
     if (n.type == node_type::noise) j_.member("kind", name(n.noise));
-    if (carries_text(n.type)) j_.member("text", doc_.text(n.title));
+    if (carries_text(n.type)) j_.member("text", doc_.text(doc_.title_of(n)));
     if (n.type == node_type::section) section_(n);
     if (n.type == node_type::directive) directive_(n);
     if (n.first_child != no_node) {
@@ -85,15 +85,15 @@ class tree_writer {
     j_.member("level", n.level);
     j_.key("ordinal");
     j_.begin_object();
-    j_.member("style", name(n.ordinal.style));
-    j_.member("marker", doc_.text(n.ordinal.marker));
+    j_.member("style", name(doc_.ordinal_of(n).style));
+    j_.member("marker", doc_.text(doc_.ordinal_of(n).marker));
     j_.key("value");
-    if (n.ordinal.has_value())
-      j_.number(n.ordinal.value);
+    if (doc_.ordinal_of(n).has_value())
+      j_.number(doc_.ordinal_of(n).value);
     else
       j_.null();
     j_.end_object();
-    j_.member("title", doc_.text(n.title));
+    j_.member("title", doc_.text(doc_.title_of(n)));
     j_.member("inline", n.is_inline);
   }
 

@@ -84,10 +84,10 @@ void units_json(detail::json_out& j, const document& doc, std::string_view key,
 }  // namespace
 
 std::string short_label(const document& doc, const node& section) {
-  const marker_style style = section.ordinal.style;
+  const marker_style style = doc.ordinal_of(section).style;
   if (style == marker_style::topic || style == marker_style::dash)
-    return std::string(doc.text(section.title));
-  std::string_view m = doc.text(section.ordinal.marker);
+    return std::string(doc.text(doc.title_of(section)));
+  std::string_view m = doc.text(doc.ordinal_of(section).marker);
   // Drop the punctuation that ends a marker: 第一， → 第一, 一、 → 一
   while (!m.empty()) {
     const auto c = detail::decode_before(m, m.size());

@@ -31,19 +31,19 @@ void walk(std::string& out, const document& doc, const node& n, std::size_t dept
       case node_type::doc_number:
       case node_type::date:
       case node_type::signature:
-        line_(out, c.line, depth, doc.text(c.title));
+        line_(out, c.line, depth, doc.text(doc.title_of(c)));
         break;
       case node_type::attachment:
-        line_(out, c.line, depth, doc.text(c.title));
+        line_(out, c.line, depth, doc.text(doc.title_of(c)));
         walk(out, doc, c, depth + 1);
         break;
       case node_type::section: {
         std::string head;
-        if (c.ordinal.style == marker_style::topic) {
-          head.assign(doc.text(c.title));
+        if (doc.ordinal_of(c).style == marker_style::topic) {
+          head.assign(doc.text(doc.title_of(c)));
         } else {
-          head.assign(doc.text(c.ordinal.marker));
-          head.append(doc.text(c.title));
+          head.assign(doc.text(doc.ordinal_of(c).marker));
+          head.append(doc.text(doc.title_of(c)));
         }
         line_(out, c.line, depth, head, c.is_inline ? " ·" : "");
         walk(out, doc, c, depth + 1);

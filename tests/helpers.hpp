@@ -31,7 +31,7 @@ inline std::string sections(const document& doc) {
     if (!out.empty()) out += ' ';
     out += std::to_string(ev.n->level);
     out += ':';
-    out += doc.text(ev.n->ordinal.marker);
+    out += doc.text(doc.ordinal_of(*ev.n).marker);
   }
   return out;
 }

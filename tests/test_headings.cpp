@@ -170,8 +170,8 @@ std::pair<std::vector<int>, std::vector<std::string_view>> ordinals(const gongwe
   std::vector<std::string_view> styles;
   for (const auto& n : doc.nodes()) {
     if (n.type != gongwen::node_type::section) continue;
-    values.push_back(n.ordinal.value);
-    styles.push_back(gongwen::name(n.ordinal.style));
+    values.push_back(doc.ordinal_of(n).value);
+    styles.push_back(gongwen::name(doc.ordinal_of(n).style));
   }
   return {values, styles};
 }
@@ -244,8 +244,8 @@ TEST_SUITE("headings in paragraphs") {
     std::vector<std::string_view> titles, markers;
     for (const auto& n : doc.nodes()) {
       if (n.type != gongwen::node_type::section) continue;
-      titles.push_back(doc.text(n.title));
-      markers.push_back(doc.text(n.ordinal.marker));
+      titles.push_back(doc.text(doc.title_of(n)));
+      markers.push_back(doc.text(doc.ordinal_of(n).marker));
     }
     CHECK(titles == std::vector<std::string_view>{"慎终如始抓好常态化疫情防控", "搭建完善消费平台",
                                                   "过去五年工作回顾"});
@@ -262,8 +262,8 @@ TEST_SUITE("headings in paragraphs") {
     CHECK(doc.text(doc[topic->first_child].span) == "一、产业发展");
     std::vector<std::string_view> titles;
     for (const auto& n : doc.nodes())
-      if (n.type == gongwen::node_type::section && n.ordinal.style == gongwen::marker_style::topic)
-        titles.push_back(doc.text(n.title));
+      if (n.type == gongwen::node_type::section && doc.ordinal_of(n).style == gongwen::marker_style::topic)
+        titles.push_back(doc.text(doc.title_of(n)));
     CHECK(titles == std::vector<std::string_view>{"工业方面", "农业方面"});
   }
 

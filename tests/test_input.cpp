@@ -46,8 +46,8 @@ std::string shape(const gongwen::document& doc) {
     if (!ev.entering) continue;
     const gongwen::node& n = *ev.n;
     if (n.type == gongwen::node_type::section) {
-      out += std::to_string(n.level) + ":" + std::string(gongwen::name(n.ordinal.style)) + ":" +
-             std::to_string(n.ordinal.value) + ":" + strip(doc.text(n.title)) + " | ";
+      out += std::to_string(n.level) + ":" + std::string(gongwen::name(doc.ordinal_of(n).style)) + ":" +
+             std::to_string(doc.ordinal_of(n).value) + ":" + strip(doc.text(doc.title_of(n))) + " | ";
     } else if (n.type == gongwen::node_type::directive) {
       out += "directive";
       for (const auto& a : doc.agencies(n)) out += " " + a.name + "/" + std::string(gongwen::name(a.role));

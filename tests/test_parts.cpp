@@ -31,7 +31,7 @@ std::vector<part> parts(const gongwen::document& doc) {
     if (!ev.entering || n.type == node_type::document || n.type == node_type::paragraph ||
         n.type == node_type::section || n.type == node_type::directive)
       continue;
-    out.push_back({n.type, std::string(doc.text(n.title)), n.noise});
+    out.push_back({n.type, std::string(doc.text(doc.title_of(n))), n.noise});
   }
   return out;
 }
@@ -164,7 +164,7 @@ TEST_SUITE("document parts") {
     CHECK(gongwen::test::sections(doc) == "1:一、 2:（一）");
     std::vector<std::string> titles;  // the closing ** is no part of a title
     for (const auto& n : doc.nodes())
-      if (n.type == node_type::section) titles.emplace_back(doc.text(n.title));
+      if (n.type == node_type::section) titles.emplace_back(doc.text(doc.title_of(n)));
     CHECK(titles == std::vector<std::string>{"总体要求", "指导思想"});
   }
 

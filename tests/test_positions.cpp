@@ -37,7 +37,7 @@ TEST_SUITE("positions") {
     const auto* s = gongwen::test::first_of(doc, gongwen::node_type::section);
     REQUIRE(s != nullptr);
     CHECK(s->span.begin == 3);
-    CHECK(doc.text(s->ordinal.marker) == "一、");
+    CHECK(doc.text(doc.ordinal_of(*s).marker) == "一、");
   }
 
   TEST_CASE("indentation of every kind is not content") {
@@ -68,7 +68,7 @@ TEST_SUITE("positions") {
     }
     const auto* s = gongwen::test::first_of(doc, gongwen::node_type::section);
     REQUIRE(s != nullptr);
-    CHECK(doc.text(s->title) == "准确把握经济发展态势");
-    CHECK(s->title.begin == text.find("准确"));
+    CHECK(doc.text(doc.title_of(*s)) == "准确把握经济发展态势");
+    CHECK(doc.title_of(*s).begin == text.find("准确"));
   }
 }

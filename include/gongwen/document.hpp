@@ -129,7 +129,13 @@ struct deadline {
   [[nodiscard]] bool inherited() const noexcept { return from != no_node; }
 };
 
-/// One node of the tree. Links are node ids into document::nodes().
+inline constexpr std::uint32_t no_record = static_cast<std::uint32_t>(-1);
+
+/// One node of the tree. Links are node ids into document::nodes(). What only some
+/// kinds of node have (a section's ordinal and title, a text node's text, a
+/// directive's units and deadlines) is kept beside the nodes and read through the
+/// document: ordinal_of(), title_of(), agencies(), deadlines(). A node is 36 bytes,
+/// which matters when a document has tens of millions of them.
 struct node {
   node_type type = node_type::document;
   std::uint8_t level = 0;  // sections: depth among sections, 1 = top
@@ -141,10 +147,7 @@ struct node {
   node_id first_child = no_node;
   node_id last_child = no_node;
   node_id next_sibling = no_node;
-  gongwen::ordinal ordinal;                          // sections
-  gongwen::span title;                               // sections: the title; text nodes: their text
-  std::uint32_t first_agency = 0, agency_count = 0;  // directives
-  std::uint32_t first_deadline = 0, deadline_count = 0;  // directives
+  std::uint32_t record = no_record;  // sections, text nodes, directives: what is kept beside it
 };
 
 /// A line and a column counted in characters (code points), both 1-based.
@@ -243,12 +246,27 @@ class document {
   [[nodiscard]] std::span<const node> nodes() const noexcept { return nodes_; }
   [[nodiscard]] child_range children(const node& n) const noexcept { return {this, n.first_child}; }
 
+  /// The ordinal that opened a section (an empty one for other nodes).
+  [[nodiscard]] const gongwen::ordinal& ordinal_of(const node& n) const noexcept {
+    static constexpr gongwen::ordinal none{};
+    return n.type == node_type::section && n.record != no_record ? heads_[n.record].ordinal : none;
+  }
+  /// A section's title; the text of a text node (title, subtitle, byline, salutation,
+  /// closing, doc_number, addressee, attachment, signature, date); empty for others.
+  [[nodiscard]] gongwen::span title_of(const node& n) const noexcept {
+    return n.type != node_type::directive && n.record != no_record ? heads_[n.record].title
+                                                                    : gongwen::span{};
+  }
   /// Agencies of a directive: its own first, then the ones it inherits.
   [[nodiscard]] std::span<const agency> agencies(const node& n) const noexcept {
-    return std::span<const agency>(agencies_).subspan(n.first_agency, n.agency_count);
+    if (n.type != node_type::directive || n.record == no_record) return {};
+    const directive_record& r = directives_[n.record];
+    return std::span<const agency>(agencies_).subspan(r.first_agency, r.agency_count);
   }
   [[nodiscard]] std::span<const deadline> deadlines(const node& n) const noexcept {
-    return std::span<const deadline>(deadlines_).subspan(n.first_deadline, n.deadline_count);
+    if (n.type != node_type::directive || n.record == no_record) return {};
+    const directive_record& r = directives_[n.record];
+    return std::span<const deadline>(deadlines_).subspan(r.first_deadline, r.deadline_count);
   }
 
   /// Line and character column of a byte offset (columns count code points).
@@ -265,7 +283,17 @@ class document {
   std::string text_;
   std::string encoding_ = "UTF-8";
   std::size_t input_size_ = 0;
+  struct head_record {
+    gongwen::ordinal ordinal;  // sections
+    gongwen::span title;       // sections: the title; text nodes: their text
+  };
+  struct directive_record {
+    std::uint32_t first_agency = 0, agency_count = 0;
+    std::uint32_t first_deadline = 0, deadline_count = 0;
+  };
   std::vector<node> nodes_;
+  std::vector<head_record> heads_;
+  std::vector<directive_record> directives_;
   std::vector<agency> agencies_;
   std::vector<deadline> deadlines_;
   std::vector<offset> line_starts_;
