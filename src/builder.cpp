@@ -583,60 +583,80 @@ class builder {
     if (with_deadlines && to.own_deadlines == 0) to.deadlines_from = from;
   }
 
-  /// The drafts' units and deadlines into the document's arrays, each directive's own
-  /// first, then the ones it inherits (copies, marked with their origin). The arrays
-  /// are sized once; own units are moved out of the pool last, after every copy.
+  /// The drafts' units and deadlines into the document's arrays: each directive's own
+  /// first, then the ones it inherits (copies, marked with their origin).
   void lay_out_drafts() {
-    auto source = [this](std::int32_t k) -> const draft* {
-      return k >= 0 ? &drafts_[static_cast<std::size_t>(k)] : nullptr;
-    };
-    std::size_t agencies = 0, deadlines = 0;
     doc_.directives_.resize(drafts_.size());
-    for (std::size_t k = 0; k < drafts_.size(); ++k) {
-      const draft& d = drafts_[k];
-      document::directive_record& n = doc_.directives_[k];
-      doc_.nodes_[d.node].record = static_cast<std::uint32_t>(k);
-      const draft* a = source(d.agencies_from);
-      const draft* t = source(d.deadlines_from);
-      n.first_agency = static_cast<std::uint32_t>(agencies);
-      n.agency_count = d.own_agencies + (a ? a->own_agencies : 0);
-      n.first_deadline = static_cast<std::uint32_t>(deadlines);
-      n.deadline_count = d.own_deadlines + (t ? t->own_deadlines : 0);
-      agencies += n.agency_count;
-      deadlines += n.deadline_count;
-    }
-    doc_.agencies_.resize(agencies);
-    doc_.deadlines_.resize(deadlines);
-    for (std::size_t k = 0; k < drafts_.size(); ++k) {
-      const draft& d = drafts_[k];
-      const document::directive_record& n = doc_.directives_[k];
-      if (const draft* a = source(d.agencies_from)) {
-        for (std::uint32_t i = 0; i < a->own_agencies; ++i) {
-          agency& to = doc_.agencies_[n.first_agency + d.own_agencies + i];
-          to = agency_pool_[a->first_agency + i];
-          to.from = a->node;
-        }
-      }
-      if (const draft* t = source(d.deadlines_from)) {
-        for (std::uint32_t i = 0; i < t->own_deadlines; ++i) {
-          deadline& to = doc_.deadlines_[n.first_deadline + d.own_deadlines + i];
-          to = deadline_pool_[t->first_deadline + i];
-          to.from = t->node;
-        }
-      }
-    }
-    for (std::size_t k = 0; k < drafts_.size(); ++k) {
-      draft& d = drafts_[k];
-      const document::directive_record& n = doc_.directives_[k];
-      for (std::uint32_t i = 0; i < d.own_agencies; ++i)
-        doc_.agencies_[n.first_agency + i] = std::move(agency_pool_[d.first_agency + i]);
-      for (std::uint32_t i = 0; i < d.own_deadlines; ++i)
-        doc_.deadlines_[n.first_deadline + i] = deadline_pool_[d.first_deadline + i];
-    }
-    std::vector<agency>().swap(agency_pool_);
-    std::vector<deadline>().swap(deadline_pool_);
+    for (std::size_t k = 0; k < drafts_.size(); ++k)
+      doc_.nodes_[drafts_[k].node].record = static_cast<std::uint32_t>(k);
+    using record = document::directive_record;
+    lay_out(agency_pool_, doc_.agencies_, &draft::first_agency, &draft::own_agencies,
+            &draft::agencies_from, &record::first_agency, &record::agency_count);
+    lay_out(deadline_pool_, doc_.deadlines_, &draft::first_deadline, &draft::own_deadlines,
+            &draft::deadlines_from, &record::first_deadline, &record::deadline_count);
     std::vector<draft>().swap(drafts_);
     std::vector<std::int32_t>().swap(draft_of_);
+  }
+
+  /// One kind of item (units or deadlines). The pool holds each draft's own run; when
+  /// the runs stand in draft order, one after the other (always, but where a label
+  /// line added to an earlier directive), the pool becomes the document's array in
+  /// place: runs move back to their final places from the last one on, and each
+  /// inherited copy is taken from where its source run stands at that moment. Else
+  /// the items are copied into an array of their own.
+  template <class T>
+  void lay_out(std::vector<T>& pool, std::vector<T>& out, std::uint32_t draft::*own_first,
+               std::uint32_t draft::*own_count, std::int32_t draft::*from,
+               std::uint32_t document::directive_record::*first,
+               std::uint32_t document::directive_record::*count) {
+    std::size_t total = 0, running = 0;
+    bool in_order = true;
+    for (std::size_t k = 0; k < drafts_.size(); ++k) {
+      const draft& d = drafts_[k];
+      if (d.*own_count > 0) {
+        in_order = in_order && d.*own_first == running;
+        running += d.*own_count;
+      }
+      const std::uint32_t inherited =
+          d.*from >= 0 ? drafts_[static_cast<std::size_t>(d.*from)].*own_count : 0;
+      doc_.directives_[k].*first = static_cast<std::uint32_t>(total);
+      doc_.directives_[k].*count = d.*own_count + inherited;
+      total += d.*own_count + inherited;
+    }
+    in_order = in_order && running == pool.size();
+    // Where draft k's own run stands: in the pool, or at its final place once moved.
+    auto run_of = [&](std::size_t k, bool moved) {
+      return moved ? doc_.directives_[k].*first : drafts_[k].*own_first;
+    };
+    auto copy_inherited = [&](std::vector<T>& to, std::size_t k, bool source_moved) {
+      const draft& d = drafts_[k];
+      if (d.*from < 0) return;
+      const auto s = static_cast<std::size_t>(d.*from);
+      const std::size_t at = run_of(s, source_moved);
+      for (std::uint32_t i = 0; i < drafts_[s].*own_count; ++i) {
+        T& item = to[doc_.directives_[k].*first + d.*own_count + i];
+        item = pool[at + i];
+        item.from = drafts_[s].node;
+      }
+    };
+    if (in_order) {
+      pool.resize(total);
+      for (std::size_t k = drafts_.size(); k-- > 0;) {
+        const std::size_t src = drafts_[k].*own_first, dst = doc_.directives_[k].*first;
+        for (std::uint32_t i = drafts_[k].*own_count; i-- > 0;)
+          if (dst != src) pool[dst + i] = std::move(pool[src + i]);
+        // A source before k has not moved yet; one after k already has.
+        if (drafts_[k].*from >= 0) copy_inherited(pool, k, static_cast<std::size_t>(drafts_[k].*from) > k);
+      }
+      out = std::move(pool);
+    } else {
+      out.resize(total);
+      for (std::size_t k = 0; k < drafts_.size(); ++k) copy_inherited(out, k, false);
+      for (std::size_t k = 0; k < drafts_.size(); ++k)
+        for (std::uint32_t i = 0; i < drafts_[k].*own_count; ++i)
+          out[doc_.directives_[k].*first + i] = std::move(pool[drafts_[k].*own_first + i]);
+    }
+    std::vector<T>().swap(pool);
   }
 
   /// A section or attachment spans its children; the root spans the whole text.
