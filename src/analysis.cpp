@@ -596,12 +596,12 @@ class sentence_reader {
       std::size_t a = p, z = piece_end;
       trim(t_, a, z);
       if (a < z) {
-        std::vector<agency> found;
+        std::vector<unit_found> found;
         const std::size_t len = read_list(a, z, found);
         if (len == z - a && !found.empty()) {
-          for (agency& ag : found) ag.role = r, add_agency(std::move(ag));
+          for (unit_found& ag : found) ag.role = r, add_agency(std::move(ag));
         } else {
-          agency ag;
+          unit_found ag;
           ag.text = {static_cast<offset>(a), static_cast<offset>(z)};
           ag.name = without_quotes(t_.substr(a, z - a));
           ag.role = r;
@@ -615,7 +615,7 @@ class sentence_reader {
   // --- units in clauses ------------------------------------------------------
 
   /// Parse a list of units at p; fills named agencies (roles unset). Returns its length.
-  std::size_t read_list(std::size_t p, std::size_t e, std::vector<agency>& out) const {
+  std::size_t read_list(std::size_t p, std::size_t e, std::vector<unit_found>& out) const {
     thread_local list_state st;
     st.items.clear();
     st.group_ends.clear();
@@ -650,7 +650,7 @@ class sentence_reader {
       }
       for (std::size_t k = first; k < last; ++k) {
         const listed& it = st.items[k];
-        agency ag;
+        unit_found ag;
         ag.text = {static_cast<offset>(it.begin), static_cast<offset>(it.end)};
         const std::string_view own = t_.substr(it.begin, it.end - it.begin);
         if (it.department) {
@@ -801,7 +801,7 @@ class sentence_reader {
       }();
       // Away from a clause start a unit counts only with a cue after it (checked below).
       const bool may_start = clause_start || after_coordinator || cooperating || (f & starts_scope);
-      std::vector<agency> found;
+      std::vector<unit_found> found;
       const std::size_t len = may_start && reach.may_hold_unit(p, e_) ? read_list(p, e_, found) : 0;
       if (!len) {
         clause_start = false;
@@ -851,12 +851,12 @@ class sentence_reader {
       // A bare suffix (部门协同) names a unit only alone, with a role word after it.
       const bool role_word =
           cue == cue_kind::lead || cue == cue_kind::cooperate || cue == cue_kind::responsible;
-      const auto is_bare = [&](const agency& ag) {
+      const auto is_bare = [&](const unit_found& ag) {
         return match_at<g::organisation_suffix>(t_, ag.text.begin, ag.text.end) == ag.text.size() ||
                match_at<g::comrade>(t_, ag.text.begin, ag.text.end) == ag.text.size();
       };
       // A place character alone (地|区加快崛起) names no unit.
-      const auto is_place_alone = [&](const agency& ag) {
+      const auto is_place_alone = [&](const unit_found& ag) {
         return match_at<g::place_suffix>(t_, ag.text.begin, ag.text.end) == ag.text.size();
       };
       found.erase(std::remove_if(found.begin(), found.end(), is_place_alone), found.end());
@@ -866,7 +866,7 @@ class sentence_reader {
         found.erase(std::remove_if(found.begin(), found.end(), is_bare), found.end());
       if (keep) {
         if (cooperating && cue != cue_kind::lead && cue != cue_kind::joint) r = role::cooperate;
-        for (agency& ag : found) {
+        for (unit_found& ag : found) {
           ag.role = r;
           add_agency(std::move(ag));
         }
@@ -878,8 +878,8 @@ class sentence_reader {
     }
   }
 
-  void add_agency(agency ag) {
-    for (const agency& a : result_.agencies)
+  void add_agency(unit_found ag) {
+    for (const unit_found& a : result_.agencies)
       if (a.text.begin == ag.text.begin) return;
     result_.agencies.push_back(std::move(ag));
   }

@@ -3,6 +3,7 @@
 
 #include <gongwen/document.hpp>
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -12,10 +13,17 @@ namespace gongwen::detail {
 /// inside a “” ‘’ 《》 （） 「」 pair, or by the paragraph's end.
 void split_sentences(std::string_view text, offset begin, offset end, std::vector<span>& out);
 
+/// A unit named in a sentence, before its name is interned in the document.
+struct unit_found {
+  span text;
+  std::string name;
+  gongwen::role role = role::responsible;
+};
+
 /// What one sentence says: its own units and deadlines, and whether it is a directive.
 struct sentence_analysis {
   span content;  // the sentence without a leading heading marker
-  std::vector<agency> agencies;
+  std::vector<unit_found> agencies;
   std::vector<deadline> deadlines;
   bool has_modal = false;
   bool perfective = false;       // reports work done (了, 已经 …)

@@ -7,6 +7,7 @@
 #include <array>
 #include <map>
 #include <tuple>
+#include <unordered_set>
 
 #include "analysis.hpp"
 #include "decode.hpp"
@@ -198,6 +199,7 @@ class builder {
       // old array and the new one at once.
       doc_.nodes_.reserve(items.size() + headings.size() + 16 +
                           (opts_.directives ? doc_.text_.size() / 32 : 0));
+      doc_.heads_.reserve(items.size() + headings.size() + 16);
       emit(items, headings, container_of_item);
     }
     if (opts_.directives) analyse_directives();
@@ -401,9 +403,9 @@ class builder {
   /// Append items to a draft's run [first, first + count) in a pool. A run that is not
   /// the pool's last is moved to the end first (rare: label lines add to an earlier
   /// directive).
-  template <class T>
+  template <class T, class Item, class Convert>
   static void append_run(std::vector<T>& pool, std::uint32_t& first, std::uint32_t& count,
-                         std::vector<T>& items) {
+                         std::vector<Item>& items, Convert convert) {
     if (items.empty()) return;
     if (count > 0 && first + count != pool.size()) {
       const std::uint32_t from = first;
@@ -411,14 +413,47 @@ class builder {
       for (std::uint32_t i = 0; i < count; ++i) pool.push_back(T(pool[from + i]));
     }
     if (count == 0) first = static_cast<std::uint32_t>(pool.size());
-    for (T& item : items) pool.push_back(std::move(item));
+    for (Item& item : items) pool.push_back(convert(item));
     count += static_cast<std::uint32_t>(items.size());
   }
 
-  /// A sentence's units and deadlines join a draft's own.
+  /// A new directive node and its draft; the node's record is the draft's index (and
+  /// later the index of its directive record).
+  std::size_t new_draft(node_id parent, span s, std::uint32_t line) {
+    draft fresh;
+    fresh.node = add(node_type::directive, parent, s, line);
+    doc_.nodes_[fresh.node].record = static_cast<std::uint32_t>(drafts_.size());
+    drafts_.push_back(fresh);
+    return drafts_.size() - 1;
+  }
+
+  /// The draft of a directive node, or -1.
+  std::int32_t draft_of(const node& n) const {
+    return n.type == node_type::directive ? static_cast<std::int32_t>(n.record) : -1;
+  }
+
+  /// A sentence's units and deadlines join a draft's own; names are stored once.
   void append_own(draft& d, sentence_analysis& a) {
-    append_run(agency_pool_, d.first_agency, d.own_agencies, a.agencies);
-    append_run(deadline_pool_, d.first_deadline, d.own_deadlines, a.deadlines);
+    append_run(agency_pool_, d.first_agency, d.own_agencies, a.agencies,
+               [this](const unit_found& u) {
+                 agency ag;
+                 ag.text = u.text;
+                 ag.name = intern(u.name);
+                 ag.role = u.role;
+                 return ag;
+               });
+    append_run(deadline_pool_, d.first_deadline, d.own_deadlines, a.deadlines,
+               [](const deadline& t) { return t; });
+  }
+
+  /// A name in the document's store, each name once.
+  std::string_view intern(std::string_view name) {
+    if (name.empty()) return {};
+    const auto it = names_.find(name);
+    if (it != names_.end()) return *it;
+    const std::string_view stored = doc_.store_name(name);
+    names_.insert(stored);
+    return stored;
   }
 
   /// Sentences of every paragraph (and the closing); the directives among them become
@@ -427,7 +462,12 @@ class builder {
     const std::string_view text = doc_.text_;
     std::vector<span> sentences;
     const auto original = static_cast<node_id>(doc_.nodes_.size());
-    drafts_.reserve(text.size() / 32 + 16);  // as the nodes: at most one a sentence
+    // Room for what task-dense text needs (a directive every 20 characters, a unit
+    // every 16, a deadline every 32), so the arrays are not regrown and held twice on
+    // the way; capacity that is never written costs no memory.
+    drafts_.reserve(text.size() / 64 + 16);
+    agency_pool_.reserve(text.size() / 48 + 16);
+    deadline_pool_.reserve(text.size() / 96 + 16);
     // For label lines (牵头单位：…): the last paragraph so far under each container, and
     // the directive that ends each paragraph, kept as the pass goes.
     last_paragraph_in_.assign(original, no_node);
@@ -454,11 +494,7 @@ class builder {
         }
         if (a.assignment_only && !before.empty()) {
           // （牵头单位：…） on its own closes the sentence before it.
-          if (last_draft == drafts_.size()) {
-            draft fresh;
-            fresh.node = add(node_type::directive, id, before, nd.line);
-            drafts_.push_back(std::move(fresh));
-          }
+          if (last_draft == drafts_.size()) new_draft(id, before, nd.line);
           draft& d = drafts_[last_draft];
           doc_.nodes_[d.node].span.end = content.end;
           absorb(d, a);
@@ -471,11 +507,9 @@ class builder {
           continue;
         }
         last_draft = drafts_.size();
-        draft fresh;
-        fresh.node = add(node_type::directive, id, content, nd.line);
+        draft& fresh = drafts_[new_draft(id, content, nd.line)];
         fresh.assignment = a.assignment;
         append_own(fresh, a);
-        drafts_.push_back(fresh);
       }
       if (label_line || nd.parent == no_node) continue;
       last_paragraph_in_[nd.parent] = id;
@@ -483,9 +517,8 @@ class builder {
           doc_.nodes_[drafts_[last_draft].node].span.end + 8 >= nd.span.end)
         closing_draft_of_[id] = static_cast<std::int32_t>(last_draft);
     }
-    draft_of_.assign(doc_.nodes_.size(), -1);
-    for (std::size_t k = 0; k < drafts_.size(); ++k)
-      draft_of_[drafts_[k].node] = static_cast<std::int32_t>(k);
+    std::vector<node_id>().swap(last_paragraph_in_);
+    std::vector<std::int32_t>().swap(closing_draft_of_);
     for (const node& c : doc_.children(doc_.root())) {
       if (c.type == node_type::section)
         inherit(doc_.id(c), -1);
@@ -517,10 +550,7 @@ class builder {
       last.begin = static_cast<offset>(
           std::min<std::size_t>(std::max<std::size_t>(last.begin, text_begin(prev)), last.end));
       if (last.empty()) return false;
-      draft fresh;
-      fresh.node = add(node_type::directive, previous, last, prev.line);
-      closing_draft_of_[previous] = static_cast<std::int32_t>(drafts_.size());
-      drafts_.push_back(std::move(fresh));
+      closing_draft_of_[previous] = static_cast<std::int32_t>(new_draft(previous, last, prev.line));
     }
     absorb(drafts_[target], a);
     return true;
@@ -555,7 +585,7 @@ class builder {
       if (c.type == node_type::section) break;
       if (c.type != node_type::paragraph) continue;
       for (const node& d : doc_.children(c)) {
-        const std::int32_t k = draft_of_[doc_.id(d)];
+        const std::int32_t k = draft_of(d);
         if (k >= 0 && drafts_[static_cast<std::size_t>(k)].own_agencies > 0) {
           lead = k;
           assignment = drafts_[static_cast<std::size_t>(k)].assignment;
@@ -569,7 +599,7 @@ class builder {
       }
       if (c.type != node_type::paragraph) continue;
       for (const node& d : doc_.children(c)) {
-        const std::int32_t k = draft_of_[doc_.id(d)];
+        const std::int32_t k = draft_of(d);
         if (k < 0) continue;
         const std::int32_t source = assignment ? lead : governing;
         if (source >= 0 && source != k)
@@ -595,7 +625,6 @@ class builder {
     lay_out(deadline_pool_, doc_.deadlines_, &draft::first_deadline, &draft::own_deadlines,
             &draft::deadlines_from, &record::first_deadline, &record::deadline_count);
     std::vector<draft>().swap(drafts_);
-    std::vector<std::int32_t>().swap(draft_of_);
   }
 
   /// One kind of item (units or deadlines). The pool holds each draft's own run; when
@@ -675,8 +704,8 @@ class builder {
   document doc_;
   std::vector<draft> drafts_;
   std::vector<agency> agency_pool_;      // the drafts' own units, in runs
+  std::unordered_set<std::string_view> names_;  // the agency names stored so far
   std::vector<deadline> deadline_pool_;  // the drafts' own deadlines, in runs
-  std::vector<std::int32_t> draft_of_;          // node id -> index in drafts_, or -1
   std::vector<node_id> last_paragraph_in_;      // container id -> its last paragraph so far
   std::vector<std::int32_t> closing_draft_of_;  // paragraph id -> the directive that ends it
 };

@@ -1,6 +1,7 @@
 #include <gongwen/document.hpp>
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "text.hpp"
 
@@ -120,6 +121,43 @@ position document::position_of(offset at) const noexcept {
            detail::count_chars(std::string_view(text_).substr(block * 4096, x - block * 4096));
   };
   return {line, static_cast<std::uint32_t>(chars_before(at) - chars_before(start) + 1)};
+}
+
+std::string_view document::store_name(std::string_view name) {
+  if (name_blocks_.empty() || name_blocks_.back().size - name_blocks_.back().used < name.size()) {
+    const std::size_t size = std::max<std::size_t>(name.size(), 64 * 1024);
+    name_blocks_.push_back({std::make_unique<char[]>(size), 0, size});
+  }
+  name_block& b = name_blocks_.back();
+  char* at = b.data.get() + b.used;
+  std::copy(name.begin(), name.end(), at);
+  b.used += name.size();
+  return {at, name.size()};
+}
+
+document& document::operator=(const document& other) {
+  if (this == &other) return *this;
+  text_ = other.text_;
+  encoding_ = other.encoding_;
+  input_size_ = other.input_size_;
+  nodes_ = other.nodes_;
+  heads_ = other.heads_;
+  directives_ = other.directives_;
+  agencies_ = other.agencies_;
+  deadlines_ = other.deadlines_;
+  line_starts_ = other.line_starts_;
+  char_marks_ = other.char_marks_;
+  diagnostics_ = other.diagnostics_;
+  // The names are stored anew, each once; the agencies point at the copies.
+  name_blocks_.clear();
+  std::unordered_map<const char*, std::string_view> moved;
+  for (agency& a : agencies_) {
+    if (a.name.empty()) continue;
+    auto [it, fresh] = moved.try_emplace(a.name.data());
+    if (fresh) it->second = store_name(a.name);
+    a.name = it->second.substr(0, a.name.size());
+  }
+  return *this;
 }
 
 bool document::ok() const noexcept {

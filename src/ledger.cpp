@@ -121,7 +121,7 @@ std::vector<task> task_ledger(const document& doc) {
     t.directive = &n;
     t.sections = open;
     // Each unit once, under its strongest role: lead, then cooperate, then responsible.
-    auto listed = [&](const std::string& name) {
+    auto listed = [&](std::string_view name) {
       for (const auto* column : {&t.lead, &t.cooperate, &t.responsible})
         for (const agency* a : *column)
           if (a->name == name) return true;

@@ -25,7 +25,7 @@ std::string units(const gongwen::document& doc) {
     for (const auto& a : doc.agencies(n)) {
       if (!out.empty()) out += "; ";
       out +=
-          a.name + "/" + std::string(doc.text(a.text)) + "/" + std::string(gongwen::name(a.role));
+          std::string(a.name) + "/" + std::string(doc.text(a.text)) + "/" + std::string(gongwen::name(a.role));
       if (a.inherited()) out += "*";
     }
   }

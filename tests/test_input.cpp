@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -50,7 +52,7 @@ std::string shape(const gongwen::document& doc) {
              std::to_string(doc.ordinal_of(n).value) + ":" + strip(doc.text(doc.title_of(n))) + " | ";
     } else if (n.type == gongwen::node_type::directive) {
       out += "directive";
-      for (const auto& a : doc.agencies(n)) out += " " + a.name + "/" + std::string(gongwen::name(a.role));
+      for (const auto& a : doc.agencies(n)) out += " " + std::string(a.name) + "/" + std::string(gongwen::name(a.role));
       for (const auto& d : doc.deadlines(n)) out += " @" + std::to_string(d.month);
       out += " | ";
     } else if (n.type != gongwen::node_type::document && n.type != gongwen::node_type::paragraph) {
@@ -260,5 +262,29 @@ TEST_SUITE("real-world input") {
     CHECK(gongwen::check_invariants(gongwen::parse("")).empty());
     const gongwen::document never_parsed;
     CHECK_FALSE(gongwen::check_invariants(never_parsed).empty());
+  }
+}
+
+TEST_SUITE("documents as values") {
+  TEST_CASE("a copied or moved document keeps its units' names") {
+    const char* text = "一、加强领导\n县发改局牵头、县财政局配合，年底前完成。\n人社、就业部门要抓好落实。\n";
+    auto original = std::make_unique<gongwen::document>(gongwen::parse(text));
+    gongwen::document copy = *original;
+    gongwen::document assigned;
+    assigned = copy;
+    gongwen::document moved = std::move(*original);
+    original.reset();  // the copies must not point into it
+    for (const gongwen::document* doc : {&copy, &assigned, &moved}) {
+      std::string names;
+      for (const auto& n : doc->nodes())
+        for (const auto& a : doc->agencies(n)) names += std::string(a.name) + " ";
+      CHECK(names == "县发改局 县财政局 人社部门 就业部门 ");
+    }
+    // The copy's names are its own.
+    const auto& first = *std::find_if(copy.nodes().begin(), copy.nodes().end(),
+                                      [](const gongwen::node& n) { return n.type == gongwen::node_type::directive; });
+    const auto& same = *std::find_if(moved.nodes().begin(), moved.nodes().end(),
+                                     [](const gongwen::node& n) { return n.type == gongwen::node_type::directive; });
+    CHECK(copy.agencies(first)[0].name.data() != moved.agencies(same)[0].name.data());
   }
 }

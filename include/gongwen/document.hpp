@@ -11,6 +11,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <iterator>
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
@@ -101,8 +102,8 @@ inline constexpr node_id no_node = static_cast<node_id>(-1);
 
 /// A unit named in a directive: an organisation or a person named by office.
 struct agency {
-  span text;         // its own characters in the text (人社 in 人社、就业部门)
-  std::string name;  // as a reader writes it on a task sheet (人社部门)
+  span text;              // its own characters in the text (人社 in 人社、就业部门)
+  std::string_view name;  // as a reader writes it on a task sheet (人社部门); owned by the document
   gongwen::role role = role::responsible;
   node_id from = no_node;  // for an inherited agency: the directive that named it
   [[nodiscard]] bool inherited() const noexcept { return from != no_node; }
@@ -225,6 +226,11 @@ class builder;
 class document {
  public:
   document() = default;
+  document(document&&) noexcept = default;
+  document& operator=(document&&) noexcept = default;
+  document(const document& other) { *this = other; }
+  document& operator=(const document& other);
+  ~document() = default;
 
   /// The UTF-8 text all offsets refer to: the input as given when it was UTF-8,
   /// else its transcoding to UTF-8.
@@ -295,6 +301,14 @@ class document {
   std::vector<head_record> heads_;
   std::vector<directive_record> directives_;
   std::vector<agency> agencies_;
+  /// Every agency's name, each once, in blocks that never move: agency::name points
+  /// here, and stays valid when the document is moved. A copy gets its own store.
+  struct name_block {
+    std::unique_ptr<char[]> data;
+    std::size_t used = 0, size = 0;
+  };
+  std::vector<name_block> name_blocks_;
+  std::string_view store_name(std::string_view name);
   std::vector<deadline> deadlines_;
   std::vector<offset> line_starts_;
   std::vector<std::uint32_t> char_marks_;  // code points before each 4 KiB block
