@@ -151,7 +151,8 @@ struct result {
 /// A progress bar on standard error, drawn only when it is a terminal.
 class progress {
  public:
-  explicit progress(std::size_t total) : total_(total), shown_(total > 1 && isatty(STDERR_FILENO)) {}
+  explicit progress(std::size_t total)
+      : total_(total), shown_(total > 1 && isatty(STDERR_FILENO)) {}
   /// Messages go above the bar: clear it first.
   void message(const std::string& text) {
     if (text.empty()) return;

@@ -36,8 +36,8 @@ using input = rule_input;
 
 /// The quote and bracket pairs a sentence never ends inside (the ASCII " pairs with itself).
 constexpr std::pair<char32_t, char32_t> bracket_pairs[] = {
-    {U'“', U'”'}, {U'‘', U'’'},   {U'《', U'》'}, {U'（', U'）'},
-    {U'(', U')'}, {U'﹙', U'﹚'}, {U'「', U'」'}, {U'『', U'』'}, {U'〈', U'〉'}};
+    {U'“', U'”'},   {U'‘', U'’'},   {U'《', U'》'}, {U'（', U'）'}, {U'(', U')'},
+    {U'﹙', U'﹚'}, {U'「', U'」'}, {U'『', U'』'}, {U'〈', U'〉'}};
 
 bool opener_of(char32_t c, char32_t& closer) {
   for (const auto& [open, close] : bracket_pairs) {
@@ -414,10 +414,9 @@ class sentence_reader {
     scan_words();
     // 上半年，… and 三季度，… frame a sentence in time; a deadline needs more to set one.
     for (const deadline& d : result_.deadlines) {
-      const bool frame =
-          (d.half || d.quarter) && !d.month && d.by == deadline::bound::during &&
-          d.of == deadline::part::none && d.text.end < e_ &&
-          fold_punct(decode_at(t_, d.text.end).cp) == U'，';
+      const bool frame = (d.half || d.quarter) && !d.month && d.by == deadline::bound::during &&
+                         d.of == deadline::part::none && d.text.end < e_ &&
+                         fold_punct(decode_at(t_, d.text.end).cp) == U'，';
       if (!frame) result_.sets_deadline = true;
     }
     read_assignments();
@@ -545,8 +544,7 @@ class sentence_reader {
       const bool is_lead = match_at<g::lead_label>(t_, p, e) == label;
       const bool is_cooperate = match_at<g::cooperate_label>(t_, p, e) == label;
       std::size_t q = p + label;
-      if (q < e && fold_punct(decode_at(t_, q).cp) == U'：')
-        q += decode_at(t_, q).len;
+      if (q < e && fold_punct(decode_at(t_, q).cp) == U'：') q += decode_at(t_, q).len;
       std::size_t end = q;
       while (end < e) {
         const code_point d = decode_at(t_, end);
@@ -588,8 +586,8 @@ class sentence_reader {
         const code_point d = decode_at(t_, piece_end);
         if (fold_punct(d.cp) == U'（') ++depth;
         if (fold_punct(d.cp) == U'）' && depth > 0) --depth;
-        if (depth == 0 &&
-            (fold_punct(d.cp) == U'、' || fold_punct(d.cp) == U'，' || d.cp == U'/' || fold_punct(d.cp) == U'；'))
+        if (depth == 0 && (fold_punct(d.cp) == U'、' || fold_punct(d.cp) == U'，' || d.cp == U'/' ||
+                           fold_punct(d.cp) == U'；'))
           break;
         piece_end += d.len;
       }
@@ -835,8 +833,7 @@ class sentence_reader {
           break;
         case cue_kind::none:
           if (const std::size_t next = skip_blanks(t_, end, e_);
-              clause_start && next < e_ &&
-              fold_punct(decode_at(t_, next).cp) == U'：')
+              clause_start && next < e_ && fold_punct(decode_at(t_, next).cp) == U'：')
             r = role::responsible;  // 县财政局：负责资金保障
           else if (cooperating)
             r = role::cooperate;

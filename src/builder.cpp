@@ -376,7 +376,8 @@ class builder {
         node& n = doc_.nodes_[id];
         n.level = hd.level;
         n.is_inline = hd.is_inline;
-        set_head(id, {hd.style, {hd.begin, hd.marker_end}, hd.value}, {hd.title_begin, hd.title_end});
+        set_head(id, {hd.style, {hd.begin, hd.marker_end}, hd.value},
+                 {hd.title_begin, hd.title_end});
         section[h] = id;
         current = id;
         cursor = hd.begin;
@@ -675,7 +676,8 @@ class builder {
         for (std::uint32_t i = drafts_[k].*own_count; i-- > 0;)
           if (dst != src) pool[dst + i] = std::move(pool[src + i]);
         // A source before k has not moved yet; one after k already has.
-        if (drafts_[k].*from >= 0) copy_inherited(pool, k, static_cast<std::size_t>(drafts_[k].*from) > k);
+        if (drafts_[k].*from >= 0)
+          copy_inherited(pool, k, static_cast<std::size_t>(drafts_[k].*from) > k);
       }
       out = std::move(pool);
     } else {
@@ -703,9 +705,9 @@ class builder {
   options opts_;
   document doc_;
   std::vector<draft> drafts_;
-  std::vector<agency> agency_pool_;      // the drafts' own units, in runs
+  std::vector<agency> agency_pool_;             // the drafts' own units, in runs
   std::unordered_set<std::string_view> names_;  // the agency names stored so far
-  std::vector<deadline> deadline_pool_;  // the drafts' own deadlines, in runs
+  std::vector<deadline> deadline_pool_;         // the drafts' own deadlines, in runs
   std::vector<node_id> last_paragraph_in_;      // container id -> its last paragraph so far
   std::vector<std::int32_t> closing_draft_of_;  // paragraph id -> the directive that ends it
 };

@@ -147,8 +147,14 @@ std::string_view sniff_file_type(std::string_view b) noexcept {
   if (starts(b, "\x1F\x8B")) return "a gzip archive";
   if (starts(b, "7z\xBC\xAF\x27\x1C")) return "a 7-Zip archive";
   if (starts(b, "Rar!\x1A\x07")) return "a RAR archive";
-  if (starts(b, std::string_view("\xFD" "7zXZ\0", 6))) return "an xz archive";
-  if (starts(b, "\x7F" "ELF")) return "an executable program (ELF)";
+  if (starts(b, std::string_view("\xFD"
+                                 "7zXZ\0",
+                                 6)))
+    return "an xz archive";
+  if (starts(b,
+             "\x7F"
+             "ELF"))
+    return "an executable program (ELF)";
   return {};
 }
 
@@ -169,9 +175,10 @@ std::string binary_reason(std::string_view text) {
         "without a byte order mark can be read with --encoding utf-16le or utf-16be)",
         nul, sample.size());
   if (control * 10 > sample.size())
-    return fmt::format("{} control characters in its first {} bytes: binary data, not a text "
-                       "document",
-                       control, sample.size());
+    return fmt::format(
+        "{} control characters in its first {} bytes: binary data, not a text "
+        "document",
+        control, sample.size());
   return {};
 }
 
@@ -260,8 +267,7 @@ decoded_input decode_text(std::string&& bytes, input_encoding enc) {
   check = find_invalid_utf8(b, bad, kept_errors);
   if (check.invalid > 0 && b.size() % 2 == 0) {
     for (const bool little : {true, false}) {
-      if (utf16_plausibility(b, little) >= 0.9 &&
-          try_codec(little ? "UTF-16LE" : "UTF-16BE", b))
+      if (utf16_plausibility(b, little) >= 0.9 && try_codec(little ? "UTF-16LE" : "UTF-16BE", b))
         return out;
     }
   }
@@ -289,8 +295,8 @@ decoded_input decode_input(std::string&& bytes, input_encoding enc) {
   if (const std::string_view kind = sniff_file_type(bytes); !kind.empty()) {
     decoded_input out;
     out.encoding = "binary";
-    out.refused = fmt::format("this is {}, not plain text: save it as a text file (.txt) first",
-                              kind);
+    out.refused =
+        fmt::format("this is {}, not plain text: save it as a text file (.txt) first", kind);
     return out;
   }
   decoded_input out = decode_text(std::move(bytes), enc);
@@ -304,9 +310,8 @@ decoded_input decode_input(std::string&& bytes, input_encoding enc) {
     return out;
   }
   // NUL bytes in a text: kept (escaped in the JSON), each reported.
-  for (const char* p = out.text.data(), *end = p + out.text.size();
-       (p = static_cast<const char*>(std::memchr(p, 0, static_cast<std::size_t>(end - p))));
-       ++p) {
+  for (const char *p = out.text.data(), *end = p + out.text.size();
+       (p = static_cast<const char*>(std::memchr(p, 0, static_cast<std::size_t>(end - p)))); ++p) {
     if (out.nul_bytes.size() < kept_errors)
       out.nul_bytes.push_back(static_cast<offset>(p - out.text.data()));
     ++out.nul_total;

@@ -51,12 +51,14 @@ class checker {
         }
         seen[c] = true;
         const node& child = doc_[c];
-        if (child.parent != id) fail(fmt::format("node {} names {} as parent, not {}", c, child.parent, id));
+        if (child.parent != id)
+          fail(fmt::format("node {} names {} as parent, not {}", c, child.parent, id));
         if (child.span.begin < previous_end || child.span.end > n.span.end)
-          fail(fmt::format("{} node {} [{}, {}) is not inside its parent {} [{}, {}) after its "
-                           "previous sibling (ending at {})",
-                           name(child.type), c, child.span.begin, child.span.end, id, n.span.begin,
-                           n.span.end, previous_end));
+          fail(
+              fmt::format("{} node {} [{}, {}) is not inside its parent {} [{}, {}) after its "
+                          "previous sibling (ending at {})",
+                          name(child.type), c, child.span.begin, child.span.end, id, n.span.begin,
+                          n.span.end, previous_end));
         if (id == 0) gap(previous_end, child.span.begin);
         previous_end = child.span.end;
         last = c;
@@ -100,8 +102,8 @@ class checker {
     if (!doc_.title_of(n).empty()) check_span("the title", id, doc_.title_of(n));
     for (const agency& a : doc_.agencies(n)) {
       check_span("an agency", id, a.text);
-      if (a.inherited() && (a.from >= doc_.nodes().size() ||
-                            doc_[a.from].type != node_type::directive))
+      if (a.inherited() &&
+          (a.from >= doc_.nodes().size() || doc_[a.from].type != node_type::directive))
         fail(fmt::format("an agency of node {} is inherited from a node that is no directive", id));
     }
     for (const deadline& d : doc_.deadlines(n)) check_span("a deadline", id, d.text);

@@ -92,8 +92,7 @@ std::string short_label(const document& doc, const node& section) {
   while (!m.empty()) {
     const auto c = detail::decode_before(m, m.size());
     const char32_t f = detail::fold_punct(c.cp);
-    if (f != U'、' && f != U'，' && f != U'：' && !detail::is_blank(c.cp))
-      break;
+    if (f != U'、' && f != U'，' && f != U'：' && !detail::is_blank(c.cp)) break;
     m.remove_suffix(c.len);
   }
   return std::string(m);

@@ -50,7 +50,9 @@ class word_finder {
 
  private:
   static std::size_t hash(const char* p) noexcept {
-    const auto b = [p](int k) { return static_cast<std::size_t>(static_cast<unsigned char>(p[k])); };
+    const auto b = [p](int k) {
+      return static_cast<std::size_t>(static_cast<unsigned char>(p[k]));
+    };
     return (b(0) * 0x9E5u ^ b(1) * 0x3Bu ^ b(2)) & (bits - 1);
   }
   static constexpr std::size_t bits = 8192;
@@ -99,8 +101,8 @@ std::string without_blanks(std::string_view s) {
 bool is_advertising(const word_finder& f) {
   const std::string_view s = f.text();
   if (f.contains_any({"订阅", "倒卖", "仅供学习", "禁止外传", "版权所有", "侵权必究", "转载请注明",
-                       "免费下载", "下载地址", "获取资料", "资料分享", "会员群", "会员资料",
-                       "会员权益", "开通会员", "成为会员"}))
+                      "免费下载", "下载地址", "获取资料", "资料分享", "会员群", "会员资料",
+                      "会员权益", "开通会员", "成为会员"}))
     return true;
   for (std::string_view contact :
        {"QQ", "qq", "微信", "公众号", "VX", "vx", "客服", "群号", "加群"}) {
@@ -181,7 +183,7 @@ bool is_url_line(std::string_view s) {
 /// Page furniture in a phrase: 扫一扫在手机打开当前页, 【打印本页】.
 bool is_furniture_phrase(const word_finder& f, std::size_t chars) {
   return chars <= 30 && f.contains_any({"扫一扫", "手机打开", "打印本页", "关闭窗口", "返回顶部",
-                                         "设为首页", "加入收藏", "网站地图", "分享到"});
+                                        "设为首页", "加入收藏", "网站地图", "分享到"});
 }
 
 /// A site's footer: registration numbers, or two of its usual labels.

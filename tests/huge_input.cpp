@@ -37,8 +37,9 @@ int main(int argc, char** argv) {
   const auto target = static_cast<std::size_t>(gb * 1e9);
   const std::string src = GONGWEN_SOURCE_DIR;
   std::string unit;
-  for (const char* f : {"/examples/speech.txt", "/tests/fixtures/plan.txt", "/tests/fixtures/notice.txt",
-                        "/tests/fixtures/report.txt", "/tests/fixtures/speech-tasks.txt"})
+  for (const char* f :
+       {"/examples/speech.txt", "/tests/fixtures/plan.txt", "/tests/fixtures/notice.txt",
+        "/tests/fixtures/report.txt", "/tests/fixtures/speech-tasks.txt"})
     unit += read_file(src + f) + "\n";
   if (unit.size() < 1000) {
     std::fprintf(stderr, "gongwen-huge-input: cannot read the fixtures under %s\n", src.c_str());
@@ -55,8 +56,9 @@ int main(int argc, char** argv) {
   std::size_t directives = 0;
   for (const gongwen::node& n : doc.nodes()) directives += n.type == gongwen::node_type::directive;
   const double ratio = peak_mib / input_mib;
-  std::printf("%.0f MiB input: %zu nodes, %zu directives, %zu lines; peak %.0f MiB = x%.2f of the input\n",
-              input_mib, doc.nodes().size(), directives, doc.line_count(), peak_mib, ratio);
+  std::printf(
+      "%.0f MiB input: %zu nodes, %zu directives, %zu lines; peak %.0f MiB = x%.2f of the input\n",
+      input_mib, doc.nodes().size(), directives, doc.line_count(), peak_mib, ratio);
   if (!doc.ok() || doc.text().size() != size || directives == 0) {
     std::printf("FAILED: the document did not parse whole\n");
     return 1;

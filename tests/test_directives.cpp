@@ -24,8 +24,8 @@ std::string units(const gongwen::document& doc) {
     if (n.type != gongwen::node_type::directive) continue;
     for (const auto& a : doc.agencies(n)) {
       if (!out.empty()) out += "; ";
-      out +=
-          std::string(a.name) + "/" + std::string(doc.text(a.text)) + "/" + std::string(gongwen::name(a.role));
+      out += std::string(a.name) + "/" + std::string(doc.text(a.text)) + "/" +
+             std::string(gongwen::name(a.role));
       if (a.inherited()) out += "*";
     }
   }

@@ -262,7 +262,8 @@ TEST_SUITE("headings in paragraphs") {
     CHECK(doc.text(doc[topic->first_child].span) == "一、产业发展");
     std::vector<std::string_view> titles;
     for (const auto& n : doc.nodes())
-      if (n.type == gongwen::node_type::section && doc.ordinal_of(n).style == gongwen::marker_style::topic)
+      if (n.type == gongwen::node_type::section &&
+          doc.ordinal_of(n).style == gongwen::marker_style::topic)
         titles.push_back(doc.text(doc.title_of(n)));
     CHECK(titles == std::vector<std::string_view>{"工业方面", "农业方面"});
   }

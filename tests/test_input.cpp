@@ -48,11 +48,13 @@ std::string shape(const gongwen::document& doc) {
     if (!ev.entering) continue;
     const gongwen::node& n = *ev.n;
     if (n.type == gongwen::node_type::section) {
-      out += std::to_string(n.level) + ":" + std::string(gongwen::name(doc.ordinal_of(n).style)) + ":" +
-             std::to_string(doc.ordinal_of(n).value) + ":" + strip(doc.text(doc.title_of(n))) + " | ";
+      out += std::to_string(n.level) + ":" + std::string(gongwen::name(doc.ordinal_of(n).style)) +
+             ":" + std::to_string(doc.ordinal_of(n).value) + ":" +
+             strip(doc.text(doc.title_of(n))) + " | ";
     } else if (n.type == gongwen::node_type::directive) {
       out += "directive";
-      for (const auto& a : doc.agencies(n)) out += " " + std::string(a.name) + "/" + std::string(gongwen::name(a.role));
+      for (const auto& a : doc.agencies(n))
+        out += " " + std::string(a.name) + "/" + std::string(gongwen::name(a.role));
       for (const auto& d : doc.deadlines(n)) out += " @" + std::to_string(d.month);
       out += " | ";
     } else if (n.type != gongwen::node_type::document && n.type != gongwen::node_type::paragraph) {
@@ -102,7 +104,8 @@ TEST_SUITE("real-world input") {
 
   TEST_CASE("a UTF-8 byte order mark and CRLF line ends move offsets, not the tree") {
     const auto original = gongwen::parse(read_file(data_path("fixtures/speech-tasks.txt")));
-    const auto bom = gongwen::parse(read_file(data_path("fixtures/encodings/speech-tasks.utf8-bom.txt")));
+    const auto bom =
+        gongwen::parse(read_file(data_path("fixtures/encodings/speech-tasks.utf8-bom.txt")));
     const auto crlf =
         gongwen::parse(read_file(data_path("fixtures/encodings/speech-tasks.utf16le-crlf.txt")));
     CHECK(bom.encoding() == "UTF-8");
@@ -135,21 +138,50 @@ TEST_SUITE("real-world input") {
     REQUIRE(expected.find("县发改局/lead 各乡镇/cooperate @9") != std::string::npos);
 
     const std::pair<const char*, const char*> variants[] = {
-        {"（一）", "(一)"},         {"（一）", "﹙一﹚"},        {"（一）", "（ 一 ）"},
-        {"（一）", "㈠"},           {"1．", "1."},              {"1．", "１．"},
-        {"1．", "１."},             {"1．", "1、"},             {"1．", "⒈"},
-        {"（1）", "(1)"},           {"（1）", "（１）"},        {"（1）", "⑴"},
-        {"（1）", "1）"},           {"一、", "一､"},            {"一、", "一﹑"},
-        {"一、", "一 、"},          {"一、加强", "一、　加强"}, {"二、狠抓", "二、\u00A0狠抓"},
-        {"第一，", "第一,"},        {"第一，", "第一﹐"},       {"：", ":"},
-        {"：", "﹕"},                {"：", "︰"},               {"；", ";"},
-        {"；", "﹔"},                {"。", "｡"},               {"。", "﹒"},
-        {"！", "!"},                {"！", "﹗"},               {"，", ","},
-        {"、各乡镇", "､各乡镇"},    {"9月", "９月"},           {"\n", "\r\n"},
-        {"\n", "\r"},               {"　　", "\u00A0\u00A0"},  {"　　", "    "},
-        {"　　", "\t"},             {"　　", ""},               {"　　", "\u200B"},
-        {"　　", "\uFEFF"},         {"　　", "\u2002\u2002"},  {"\n", "\u3000\u3000\n"},
-        {"一、", "\u200B一、"},     {"（一）", "（一）\u200B"},
+        {"（一）", "(一)"},
+        {"（一）", "﹙一﹚"},
+        {"（一）", "（ 一 ）"},
+        {"（一）", "㈠"},
+        {"1．", "1."},
+        {"1．", "１．"},
+        {"1．", "１."},
+        {"1．", "1、"},
+        {"1．", "⒈"},
+        {"（1）", "(1)"},
+        {"（1）", "（１）"},
+        {"（1）", "⑴"},
+        {"（1）", "1）"},
+        {"一、", "一､"},
+        {"一、", "一﹑"},
+        {"一、", "一 、"},
+        {"一、加强", "一、　加强"},
+        {"二、狠抓", "二、\u00A0狠抓"},
+        {"第一，", "第一,"},
+        {"第一，", "第一﹐"},
+        {"：", ":"},
+        {"：", "﹕"},
+        {"：", "︰"},
+        {"；", ";"},
+        {"；", "﹔"},
+        {"。", "｡"},
+        {"。", "﹒"},
+        {"！", "!"},
+        {"！", "﹗"},
+        {"，", ","},
+        {"、各乡镇", "､各乡镇"},
+        {"9月", "９月"},
+        {"\n", "\r\n"},
+        {"\n", "\r"},
+        {"　　", "\u00A0\u00A0"},
+        {"　　", "    "},
+        {"　　", "\t"},
+        {"　　", ""},
+        {"　　", "\u200B"},
+        {"　　", "\uFEFF"},
+        {"　　", "\u2002\u2002"},
+        {"\n", "\u3000\u3000\n"},
+        {"一、", "\u200B一、"},
+        {"（一）", "（一）\u200B"},
     };
     for (const auto& [from, to] : variants) {
       const std::string text = replace_all(canonical, from, to);
@@ -197,9 +229,13 @@ TEST_SUITE("real-world input") {
         {"GIF89a\x10\x00\x10\x00", "GIF image"},
         {std::string("Rar!\x1A\x07\x01\x00", 8), "RAR archive"},
         {std::string("7z\xBC\xAF\x27\x1C\x00\x04", 8), "7-Zip archive"},
-        {std::string("\x7F" "ELF\x02\x01\x01\x00", 8), "ELF"},
+        {std::string("\x7F"
+                     "ELF\x02\x01\x01\x00",
+                     8),
+         "ELF"},
         {"{\\rtf1\\ansi\\ansicpg936 一、加强领导}", "RTF document"},
-        {std::string("PK\x03\x04", 4) + "mimetypeapplication/vnd.oasis.opendocument.text", "OpenDocument"},
+        {std::string("PK\x03\x04", 4) + "mimetypeapplication/vnd.oasis.opendocument.text",
+         "OpenDocument"},
         {std::string("PK\x03\x04", 4) + "xl/workbook.xml", "Excel workbook"},
         {std::string("PK\x03\x04", 4) + "data.csv", "ZIP archive"},
     };
@@ -220,7 +256,8 @@ TEST_SUITE("real-world input") {
     // Random bytes with NULs: refused.
     std::string noise;
     std::uint32_t seed = 7;
-    for (int i = 0; i < 4096; ++i) noise.push_back(static_cast<char>((seed = seed * 1103515245u + 12345u) >> 24));
+    for (int i = 0; i < 4096; ++i)
+      noise.push_back(static_cast<char>((seed = seed * 1103515245u + 12345u) >> 24));
     const auto doc = gongwen::parse(noise);
     CHECK(doc.encoding() == "binary");
     CHECK(doc.diagnostics()[0].message.find("NUL bytes") != std::string::npos);
@@ -238,7 +275,7 @@ TEST_SUITE("real-world input") {
     std::string text = read_file(data_path("fixtures/speech-tasks.txt"));
     const std::size_t at = text.find("主要是对");
     REQUIRE(at != std::string::npos);
-    text.insert(at, "\xC0\xAF");  // an overlong '/'
+    text.insert(at, "\xC0\xAF");      // an overlong '/'
     text.insert(18, "\xED\xA0\x80");  // a UTF-16 surrogate written as UTF-8
     const auto doc = gongwen::parse(text);
     CHECK(doc.encoding() == "UTF-8");
@@ -267,7 +304,8 @@ TEST_SUITE("real-world input") {
 
 TEST_SUITE("documents as values") {
   TEST_CASE("a copied or moved document keeps its units' names") {
-    const char* text = "一、加强领导\n县发改局牵头、县财政局配合，年底前完成。\n人社、就业部门要抓好落实。\n";
+    const char* text =
+        "一、加强领导\n县发改局牵头、县财政局配合，年底前完成。\n人社、就业部门要抓好落实。\n";
     auto original = std::make_unique<gongwen::document>(gongwen::parse(text));
     gongwen::document copy = *original;
     gongwen::document assigned;
@@ -281,10 +319,12 @@ TEST_SUITE("documents as values") {
       CHECK(names == "县发改局 县财政局 人社部门 就业部门 ");
     }
     // The copy's names are its own.
-    const auto& first = *std::find_if(copy.nodes().begin(), copy.nodes().end(),
-                                      [](const gongwen::node& n) { return n.type == gongwen::node_type::directive; });
-    const auto& same = *std::find_if(moved.nodes().begin(), moved.nodes().end(),
-                                     [](const gongwen::node& n) { return n.type == gongwen::node_type::directive; });
+    const auto& first = *std::find_if(
+        copy.nodes().begin(), copy.nodes().end(),
+        [](const gongwen::node& n) { return n.type == gongwen::node_type::directive; });
+    const auto& same = *std::find_if(
+        moved.nodes().begin(), moved.nodes().end(),
+        [](const gongwen::node& n) { return n.type == gongwen::node_type::directive; });
     CHECK(copy.agencies(first)[0].name.data() != moved.agencies(same)[0].name.data());
   }
 }

@@ -84,7 +84,8 @@ TEST_SUITE("pathological") {
     }
     CHECK(deepest == gongwen::options{}.max_depth);
     REQUIRE(doc.diagnostics().size() == 11);
-    const std::string& more = doc.diagnostics().back().message;  // "N more headings nested too deep"
+    const std::string& more =
+        doc.diagnostics().back().message;  // "N more headings nested too deep"
     const std::size_t dropped = 10 + std::stoul(more.substr(0, more.find(' ')));
     CHECK(sections + dropped == 100000);
     CHECK(sections > 90000);
@@ -94,8 +95,8 @@ TEST_SUITE("pathological") {
   TEST_CASE("a thousand headings, each in the next ordinal family: nesting stays bounded") {
     // Each family opens one level below the last one seen; a family seen before
     // returns to its level, so the depth is bounded by the families, never by the text.
-    const char* families[] = {"一、", "（一）", "第一，", "一是", "1．", "（1）", "①", "第一件事，",
-                              "一方面，", "首先，", "第一章", "第一条", "——"};
+    const char* families[] = {"一、",       "（一）",   "第一，", "一是",   "1．",    "（1）", "①",
+                              "第一件事，", "一方面，", "首先，", "第一章", "第一条", "——"};
     std::string text;
     for (int i = 0; i < 1000; ++i) text += std::string(families[i % 13]) + "抓好落实工作\n";
     const auto doc = gongwen::parse(text);
@@ -194,11 +195,30 @@ TEST_SUITE("pathological") {
   }
 
   TEST_CASE("random documents from the pieces these texts are made of, and random bytes") {
-    const char* pieces[] = {"一、", "（一）", "第一，", "一是", "二要", "1.", "（1）", "①", "一方面，", "首先，", "——",
-                            "经济方面，", "第一章", "第一条", "县发改局", "牵头", "各乡镇、", "配合", "要", "×月底前",
-                            "年底前", "（牵头单位：", "；", "）", "。", "，", "：", "“", "”", "《", "》", "\n", "\r\n",
-                            "\r", "　　", " ", "同志们，", "附件", "仅供学习", "2021年", "三季度", "等部门", "会同",
-                            "\xFF", "\xE4\xB8", "\xF0\x9F\x98\x80", "\0", "加快推进项目建设"};
+    const char* pieces[] = {"一、",     "（一）",
+                            "第一，",   "一是",
+                            "二要",     "1.",
+                            "（1）",    "①",
+                            "一方面，", "首先，",
+                            "——",       "经济方面，",
+                            "第一章",   "第一条",
+                            "县发改局", "牵头",
+                            "各乡镇、", "配合",
+                            "要",       "×月底前",
+                            "年底前",   "（牵头单位：",
+                            "；",       "）",
+                            "。",       "，",
+                            "：",       "“",
+                            "”",        "《",
+                            "》",       "\n",
+                            "\r\n",     "\r",
+                            "　　",     " ",
+                            "同志们，", "附件",
+                            "仅供学习", "2021年",
+                            "三季度",   "等部门",
+                            "会同",     "\xFF",
+                            "\xE4\xB8", "\xF0\x9F\x98\x80",
+                            "\0",       "加快推进项目建设"};
     std::uint32_t seed = 12345;
     auto next = [&] { return seed = seed * 1664525u + 1013904223u; };
     for (int round = 0; round < 300; ++round) {
@@ -209,8 +229,10 @@ TEST_SUITE("pathological") {
       const auto doc = gongwen::parse(text);
       bool spans_inside = true;
       for (const auto& node : doc.nodes()) {
-        spans_inside = spans_inside && node.span.begin <= node.span.end && node.span.end <= doc.text().size();
-        for (const auto& a : doc.agencies(node)) spans_inside = spans_inside && a.text.end <= doc.text().size();
+        spans_inside =
+            spans_inside && node.span.begin <= node.span.end && node.span.end <= doc.text().size();
+        for (const auto& a : doc.agencies(node))
+          spans_inside = spans_inside && a.text.end <= doc.text().size();
       }
       CHECK(spans_inside);
       for (const std::string& problem : gongwen::check_invariants(doc)) FAIL_CHECK(problem);
@@ -221,7 +243,8 @@ TEST_SUITE("pathological") {
         const auto b = static_cast<unsigned char>(json[i]);
         const std::size_t len = b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
         valid = (b < 0x80 || (b >= 0xC2 && b <= 0xF4)) && i + len <= json.size();
-        for (std::size_t k = 1; k < len && valid; ++k) valid = (static_cast<unsigned char>(json[i + k]) & 0xC0) == 0x80;
+        for (std::size_t k = 1; k < len && valid; ++k)
+          valid = (static_cast<unsigned char>(json[i + k]) & 0xC0) == 0x80;
         i += len;
       }
       CHECK(valid);

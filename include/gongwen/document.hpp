@@ -261,7 +261,7 @@ class document {
   /// closing, doc_number, addressee, attachment, signature, date); empty for others.
   [[nodiscard]] gongwen::span title_of(const node& n) const noexcept {
     return n.type != node_type::directive && n.record != no_record ? heads_[n.record].title
-                                                                    : gongwen::span{};
+                                                                   : gongwen::span{};
   }
   /// Agencies of a directive: its own first, then the ones it inherits.
   [[nodiscard]] std::span<const agency> agencies(const node& n) const noexcept {

@@ -95,7 +95,8 @@ sample measure(const std::function<void()>& work) {
 }
 
 double median_seconds(std::vector<sample> v) {
-  std::sort(v.begin(), v.end(), [](const sample& a, const sample& b) { return a.seconds < b.seconds; });
+  std::sort(v.begin(), v.end(),
+            [](const sample& a, const sample& b) { return a.seconds < b.seconds; });
   return v[v.size() / 2].seconds;
 }
 
@@ -123,8 +124,10 @@ class speech_writer {
   void speech(std::string& text, std::string& md) {
     const std::string title = "在全县" + pick(topics_) + "工作会议上的讲话";
     line(text, md, title, "# ");
-    line(text, md, "（" + std::to_string(2018 + n(7)) + "年" + std::to_string(1 + n(12)) + "月" +
-                       std::to_string(1 + n(28)) + "日）", "");
+    line(text, md,
+         "（" + std::to_string(2018 + n(7)) + "年" + std::to_string(1 + n(12)) + "月" +
+             std::to_string(1 + n(28)) + "日）",
+         "");
     line(text, md, "同志们：", "");
     line(text, md, "　　" + paragraph(3 + n(4), false), "");
     // One family per level, varied between speeches, as speakers and drafters vary them.
@@ -144,7 +147,9 @@ class speech_writer {
       line(text, md, "　　" + paragraph(2 + n(3), false), "");
       const int subs = 2 + n(3);
       for (int k = 0; k < subs; ++k) {
-        line(text, md, "　　" + levels[second][k] + pick(headings_) + "。" + paragraph(3 + n(8), true), "### ");
+        line(text, md,
+             "　　" + levels[second][k] + pick(headings_) + "。" + paragraph(3 + n(8), true),
+             "### ");
         if (n(3) == 0) {
           // Numbered items: a list in Markdown.
           for (int m = 0; m < 2 + n(2); ++m) {
@@ -174,31 +179,45 @@ class speech_writer {
     md += "\n\n";
   }
 
-  std::string agency() {
-    return pick(prefixes_) + pick(units_);
-  }
+  std::string agency() { return pick(prefixes_) + pick(units_); }
 
   std::string deadline() {
     switch (n(6)) {
-      case 0: return std::to_string(1 + n(12)) + "月底前";
-      case 1: return "×月底前";
-      case 2: return "年底前";
-      case 3: return std::to_string(1 + n(12)) + "月" + std::to_string(1 + n(28)) + "日前";
-      case 4: return "三季度";
-      default: return "年内";
+      case 0:
+        return std::to_string(1 + n(12)) + "月底前";
+      case 1:
+        return "×月底前";
+      case 2:
+        return "年底前";
+      case 3:
+        return std::to_string(1 + n(12)) + "月" + std::to_string(1 + n(28)) + "日前";
+      case 4:
+        return "三季度";
+      default:
+        return "年内";
     }
   }
 
   std::string sentence(bool tasks) {
     switch (tasks ? n(7) : 5 + n(2)) {
-      case 0: return agency() + "牵头、" + agency() + "配合，" + deadline() + "完成" + pick(objects_) + "。";
-      case 1: return agency() + "要" + pick(verbs_) + pick(objects_) + "，确保" + deadline() + "全面完成。";
-      case 2: return agency() + "、" + agency() + "要" + pick(verbs_) + pick(objects_) + "。";
-      case 3: return "要抓好三项工作：一是" + pick(verbs_) + pick(objects_) + "；二是" + pick(verbs_) +
-                     pick(objects_) + "；三是" + pick(verbs_) + pick(objects_) + "。";
-      case 4: return agency() + "会同" + agency() + "，" + deadline() + "前" + pick(verbs_) + pick(objects_) + "。";
-      case 5: return "今年以来，全县" + pick(objects_) + "取得明显成效，" + pick(facts_) + "。";
-      default: return "我们必须清醒看到，" + pick(objects_) + "仍然存在不少短板，" + pick(facts_) + "。";
+      case 0:
+        return agency() + "牵头、" + agency() + "配合，" + deadline() + "完成" + pick(objects_) +
+               "。";
+      case 1:
+        return agency() + "要" + pick(verbs_) + pick(objects_) + "，确保" + deadline() +
+               "全面完成。";
+      case 2:
+        return agency() + "、" + agency() + "要" + pick(verbs_) + pick(objects_) + "。";
+      case 3:
+        return "要抓好三项工作：一是" + pick(verbs_) + pick(objects_) + "；二是" + pick(verbs_) +
+               pick(objects_) + "；三是" + pick(verbs_) + pick(objects_) + "。";
+      case 4:
+        return agency() + "会同" + agency() + "，" + deadline() + "前" + pick(verbs_) +
+               pick(objects_) + "。";
+      case 5:
+        return "今年以来，全县" + pick(objects_) + "取得明显成效，" + pick(facts_) + "。";
+      default:
+        return "我们必须清醒看到，" + pick(objects_) + "仍然存在不少短板，" + pick(facts_) + "。";
     }
   }
 
@@ -209,33 +228,41 @@ class speech_writer {
   }
 
   std::mt19937 rng_;
-  const std::vector<std::string> topics_ = {"经济", "重点项目建设", "安全生产", "乡村振兴", "优化营商环境", "招商引资", "民生实事", "生态环境保护"};
+  const std::vector<std::string> topics_ = {"经济",     "重点项目建设", "安全生产",
+                                            "乡村振兴", "优化营商环境", "招商引资",
+                                            "民生实事", "生态环境保护"};
   const std::vector<std::string> headings_ = {
       "准确把握经济发展形势", "全力以赴抓好项目建设", "持续扩大有效投资", "着力优化营商环境",
-      "切实保障和改善民生", "坚决守住安全底线", "深入推进乡村振兴", "切实转变工作作风",
-      "加快推进产业转型升级", "扎实做好稳就业工作", "持续深化改革开放", "加强组织领导"};
+      "切实保障和改善民生",   "坚决守住安全底线",     "深入推进乡村振兴", "切实转变工作作风",
+      "加快推进产业转型升级", "扎实做好稳就业工作",   "持续深化改革开放", "加强组织领导"};
   const std::vector<std::string> prefixes_ = {"县", "县", "各", "市", "县委"};
   const std::vector<std::string> units_ = {
-      "发改局", "财政局", "商务局", "住建局", "自然资源局", "人社局", "教育局", "卫健局", "应急管理局",
-      "农业农村局", "生态环境分局", "乡镇", "相关部门", "督查室", "税务局", "市场监管局", "交通运输局"};
-  const std::vector<std::string> verbs_ = {"加快推进", "全面落实", "持续深化", "切实加强", "认真做好", "统筹推进", "抓紧完善"};
-  const std::vector<std::string> objects_ = {
-      "重点项目年度投资计划", "减税降费政策", "城镇新增就业", "农村人居环境整治", "安全生产专项整治",
-      "营商环境评价反馈问题整改", "招商引资签约项目落地", "老旧小区改造", "高标准农田建设", "防汛抗旱准备工作"};
+      "发改局",   "财政局", "商务局",     "住建局",     "自然资源局",   "人社局",
+      "教育局",   "卫健局", "应急管理局", "农业农村局", "生态环境分局", "乡镇",
+      "相关部门", "督查室", "税务局",     "市场监管局", "交通运输局"};
+  const std::vector<std::string> verbs_ = {"加快推进", "全面落实", "持续深化", "切实加强",
+                                           "认真做好", "统筹推进", "抓紧完善"};
+  const std::vector<std::string> objects_ = {"重点项目年度投资计划", "减税降费政策",
+                                             "城镇新增就业",         "农村人居环境整治",
+                                             "安全生产专项整治",     "营商环境评价反馈问题整改",
+                                             "招商引资签约项目落地", "老旧小区改造",
+                                             "高标准农田建设",       "防汛抗旱准备工作"};
   const std::vector<std::string> facts_ = {
-      "地区生产总值同比增长6.5%", "固定资产投资完成年度计划的78%", "新开工项目32个、总投资45.6亿元",
-      "城乡居民收入稳步增长", "部分项目推进缓慢、要素保障不足", "一些干部担当作为不够"};
+      "地区生产总值同比增长6.5%",       "固定资产投资完成年度计划的78%",
+      "新开工项目32个、总投资45.6亿元", "城乡居民收入稳步增长",
+      "部分项目推进缓慢、要素保障不足", "一些干部担当作为不够"};
 };
 
 // ---------------------------------------------------------------------------
 // The engines.
 
 void md4c_to_html(const std::string& md, std::string& out) {
-  md_html(md.data(), static_cast<MD_SIZE>(md.size()),
-          [](const MD_CHAR* text, MD_SIZE size, void* user) {
-            static_cast<std::string*>(user)->append(text, size);
-          },
-          &out, MD_DIALECT_COMMONMARK, 0);
+  md_html(
+      md.data(), static_cast<MD_SIZE>(md.size()),
+      [](const MD_CHAR* text, MD_SIZE size, void* user) {
+        static_cast<std::string*>(user)->append(text, size);
+      },
+      &out, MD_DIALECT_COMMONMARK, 0);
 }
 
 std::size_t cmark_to_html(const std::string& md) {
@@ -297,8 +324,8 @@ void head_to_head(const std::string& text, const std::string& md, int rounds) {
   const double cm = mb_md / median_seconds(cmark);
   const double tr = mb_text / median_seconds(tree);
   const double fu = mb_text / median_seconds(full);
-  std::printf("generated speeches: %.1f MB of text, %.1f MB as Markdown; median of %d rounds\n", mb_text,
-              mb_md, rounds);
+  std::printf("generated speeches: %.1f MB of text, %.1f MB as Markdown; median of %d rounds\n",
+              mb_text, mb_md, rounds);
   std::printf("  %-44s %8s %14s\n", "", "MB/s", "memory added");
   auto row = [](const char* name, double mbs, const std::vector<sample>& v, double mb) {
     std::printf("  %-44s %8.1f %8.0f MiB (x%.2f of its input)\n", name, mbs, max_added(v),
@@ -344,9 +371,10 @@ void corpus_documents(const fs::path& dir, int rounds) {
   }
   const double total_mb = static_cast<double>(bytes) * passes / 1e6;
   const double count = static_cast<double>(docs.size()) * passes;
-  std::printf("\nreal documents: %zu files of %s (%.2f MB, mean %.0f KB), %d passes, median of %d rounds\n",
-              docs.size(), dir.c_str(), static_cast<double>(bytes) / 1e6,
-              static_cast<double>(bytes) / 1e3 / static_cast<double>(docs.size()), passes, rounds);
+  std::printf(
+      "\nreal documents: %zu files of %s (%.2f MB, mean %.0f KB), %d passes, median of %d rounds\n",
+      docs.size(), dir.c_str(), static_cast<double>(bytes) / 1e6,
+      static_cast<double>(bytes) / 1e3 / static_cast<double>(docs.size()), passes, rounds);
   std::printf("  %-44s %8.1f MB/s %8.0f documents/s\n", "gongwen, section tree only",
               total_mb / median_seconds(tree), count / median_seconds(tree));
   std::printf("  %-44s %8.1f MB/s %8.0f documents/s\n", "gongwen, full pipeline written as JSON",
@@ -370,7 +398,8 @@ void batch(const std::string& cli, unsigned seed, int rounds) {
   }
   auto run = [&](int jobs) {
     return measure([&] {
-      const std::string cmd = "'" + cli + "' --jobs " + std::to_string(jobs) + " '" + dir.string() + "' >/dev/null";
+      const std::string cmd =
+          "'" + cli + "' --jobs " + std::to_string(jobs) + " '" + dir.string() + "' >/dev/null";
       sink = static_cast<std::size_t>(std::system(cmd.c_str()));
     });
   };
@@ -381,9 +410,12 @@ void batch(const std::string& cli, unsigned seed, int rounds) {
   }
   fs::remove_all(dir);
   const double mb = static_cast<double>(bytes) / 1e6;
-  std::printf("\nbatch: gongwen CLI over 400 files (%.1f MB) to JSON Lines, median of %d rounds\n", mb, rounds);
-  std::printf("  --jobs 1: %.1f MB/s   --jobs 2: %.1f MB/s   speed-up x%.2f on 2 cores (target x1.8)\n",
-              mb / median_seconds(one), mb / median_seconds(two), median_seconds(one) / median_seconds(two));
+  std::printf("\nbatch: gongwen CLI over 400 files (%.1f MB) to JSON Lines, median of %d rounds\n",
+              mb, rounds);
+  std::printf(
+      "  --jobs 1: %.1f MB/s   --jobs 2: %.1f MB/s   speed-up x%.2f on 2 cores (target x1.8)\n",
+      mb / median_seconds(one), mb / median_seconds(two),
+      median_seconds(one) / median_seconds(two));
 }
 
 void huge(double gb, unsigned seed) {
@@ -400,9 +432,11 @@ void huge(double gb, unsigned seed) {
     sink = doc.nodes().size();
   });
   const double input_mib = static_cast<double>(target) / 1048576.0;
-  std::printf("\nhuge input: %.2f GB of speeches, parse() taking over the buffer: %.1f s, peak %.0f MiB = x%.2f "
-              "of the input (target at most x3)\n",
-              gb, s.seconds, s.added_mib, s.added_mib / input_mib);
+  std::printf(
+      "\nhuge input: %.2f GB of speeches, parse() taking over the buffer: %.1f s, peak %.0f MiB = "
+      "x%.2f "
+      "of the input (target at most x3)\n",
+      gb, s.seconds, s.added_mib, s.added_mib / input_mib);
 }
 
 }  // namespace
@@ -418,16 +452,25 @@ int main(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     const std::string_view a = argv[i];
     auto next = [&]() -> const char* { return i + 1 < argc ? argv[++i] : ""; };
-    if (a == "--mb") mb = std::atof(next());
-    else if (a == "--rounds") rounds = std::max(1, std::atoi(next()));
-    else if (a == "--seed") seed = static_cast<unsigned>(std::strtoul(next(), nullptr, 10));
-    else if (a == "--corpus") corpus = next();
-    else if (a == "--huge-gb") huge_gb = std::atof(next());
-    else if (a == "--cli") cli = next();
-    else if (a == "--dump") dump = next();
+    if (a == "--mb")
+      mb = std::atof(next());
+    else if (a == "--rounds")
+      rounds = std::max(1, std::atoi(next()));
+    else if (a == "--seed")
+      seed = static_cast<unsigned>(std::strtoul(next(), nullptr, 10));
+    else if (a == "--corpus")
+      corpus = next();
+    else if (a == "--huge-gb")
+      huge_gb = std::atof(next());
+    else if (a == "--cli")
+      cli = next();
+    else if (a == "--dump")
+      dump = next();
     else {
-      std::printf("usage: gongwen-bench [--mb N] [--rounds R] [--seed S] [--corpus DIR] [--huge-gb G] [--cli PATH]\n"
-                  "       gongwen-bench --dump PREFIX [--mb N]\n");
+      std::printf(
+          "usage: gongwen-bench [--mb N] [--rounds R] [--seed S] [--corpus DIR] [--huge-gb G] "
+          "[--cli PATH]\n"
+          "       gongwen-bench --dump PREFIX [--mb N]\n");
       return a == "-h" || a == "--help" ? 0 : 2;
     }
   }
