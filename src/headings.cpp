@@ -1,7 +1,11 @@
 // Finding ordinal headings in a paragraph: where a marker may start, and what it is.
 #include <tao/pegtl.hpp>
 
+#include <string>
+#include <vector>
+
 #include "builder.hpp"
+#include "grammar_match.hpp"
 #include "headings.hpp"
 #include "text.hpp"
 
@@ -162,6 +166,23 @@ struct boundary_lead_table {
 };
 constexpr boundary_lead_table boundary_leads;
 
+/// Whether an ordinal marker can begin with a code point: g::ordinal_start, read once
+/// into a table over the Basic Multilingual Plane (every marker character lies there).
+bool may_start_ordinal(char32_t c) {
+  static const std::vector<bool> table = [] {
+    std::vector<bool> t(0x10000, false);
+    std::string utf8;
+    for (char32_t cp = 0x20; cp < 0x10000; ++cp) {
+      if (cp >= 0xD800 && cp < 0xE000) continue;
+      utf8.clear();
+      append_utf8(utf8, cp);
+      t[cp] = matches<g::ordinal_start>(utf8);
+    }
+    return t;
+  }();
+  return c < table.size() && table[c];
+}
+
 class heading_finder {
  public:
   heading_finder(std::string_view text, const item& it, std::uint32_t index,
@@ -240,7 +261,8 @@ class heading_finder {
     marker_state st;
     const char* end = nullptr;
     const bool ok = (block ? parse_marker<g::block_ordinal_marker>(pos, st, end)
-                           : parse_marker<g::ordinal_marker>(pos, st, end)) ||
+                           : may_start_ordinal(decode_at(text_, pos).cp) &&
+                                 parse_marker<g::ordinal_marker>(pos, st, end)) ||
                     (may_open_topic(pos) && parse_marker<g::topic_marker>(pos, st, end));
     if (!ok) return nullptr;
     heading h;

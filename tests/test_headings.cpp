@@ -285,3 +285,27 @@ TEST_SUITE("headings in paragraphs") {
     CHECK(sections("## 一、总体要求\n### （一）指导思想\n") == "1:一、 2:（一）");
   }
 }
+
+TEST_SUITE("grammar: where markers start") {
+  TEST_CASE("every ordinal marker begins with an ordinal_start character") {
+    // The scan runs ordinal_marker only where ordinal_start matches: at every code point
+    // of the fixtures, the example and the written variants, a marker that matches must
+    // begin with one.
+    std::string text;
+    for (const char* f : {"../examples/speech.txt", "fixtures/plan.txt", "fixtures/notice.txt",
+                          "fixtures/report.txt", "fixtures/speech-tasks.txt", "fixtures/plan-labels.txt",
+                          "fixtures/portal.txt"})
+      text += gongwen::test::read_file(gongwen::test::data_path(f));
+    text += "(一)﹙二﹚㈢ 1.１．1、⒈ (1)（１）1）⑴ ①㉑㊱ 第一，第二件事 一是 十要 一、十二、 一方面，另一方面， "
+            "首先，其次，再次，最后， 百 两 〇";
+    std::size_t markers = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;
+      if (!match<g::ordinal_marker>(std::string_view(text).substr(i))) continue;
+      ++markers;
+      INFO("at byte ", i, ": ", text.substr(i, 12));
+      CHECK(match<g::ordinal_start>(std::string_view(text).substr(i)).has_value());
+    }
+    CHECK(markers > 50);  // the check saw markers of every family
+  }
+}
