@@ -293,11 +293,13 @@ TEST_SUITE("grammar: where markers start") {
     // begin with one.
     std::string text;
     for (const char* f : {"../examples/speech.txt", "fixtures/plan.txt", "fixtures/notice.txt",
-                          "fixtures/report.txt", "fixtures/speech-tasks.txt", "fixtures/plan-labels.txt",
-                          "fixtures/portal.txt"})
+                          "fixtures/report.txt", "fixtures/speech-tasks.txt",
+                          "fixtures/plan-labels.txt", "fixtures/portal.txt"})
       text += gongwen::test::read_file(gongwen::test::data_path(f));
-    text += "(一)﹙二﹚㈢ 1.１．1、⒈ (1)（１）1）⑴ ①㉑㊱ 第一，第二件事 一是 十要 一、十二、 一方面，另一方面， "
-            "首先，其次，再次，最后， 百 两 〇";
+    text +=
+        "(一)﹙二﹚㈢ 1.１．1、⒈ (1)（１）1）⑴ ①㉑㊱ 第一，第二件事 一是 十要 一、十二、 "
+        "一方面，另一方面， "
+        "首先，其次，再次，最后， 百 两 〇";
     std::size_t markers = 0;
     for (std::size_t i = 0; i < text.size(); ++i) {
       if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;
