@@ -488,7 +488,11 @@ std::vector<item> classify_parts(std::string_view text, const std::vector<paragr
                   matches<g::salutation_line>(view(i + 1)))))) {
       seen_title = true;
       offset b = paras[i].begin;
-      if (starts_with(s, "# ")) b += 2;
+      if (starts_with(s, "# ")) {  // a Markdown heading mark: kept as markup noise
+        push(part::noise, i, b, b + 1);
+        items.back().noise = noise_kind::markup;
+        b += 2;
+      }
       title_text = without_blanks(text.substr(b, paras[i].end - b));
       std::size_t title_end = 0, paren_end = 0;
       if (!starts_with(s, "# ") && split_glued_title(s, title_end, paren_end)) {
