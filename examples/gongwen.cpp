@@ -204,10 +204,7 @@ class run {
     progress bar(files_.size());
     for (const std::string& path : files_) {
       result r = process(path, /*stream=*/opts_.fmt == format::json);
-      bar.message(r.err);
-      write_out(r.out);
-      if (r.failed) status = 1;
-      bar.step(r.bytes);
+      put(r, bar, status);
     }
     return status;
   }
@@ -252,10 +249,7 @@ class run {
         cv.wait(lock, [&] { return ready[i] != 0; });
         r = std::move(results[i]);
       }
-      bar.message(r.err);
-      write_out(r.out);
-      if (r.failed) status = 1;
-      bar.step(r.bytes);
+      put(r, bar, status);
       {
         std::lock_guard lock(m);
         written = i + 1;
@@ -282,9 +276,9 @@ class run {
     r.bytes = bytes.size();
     const gongwen::document doc = gongwen::parse(std::move(bytes), parse_opts_);
     for (const gongwen::diagnostic& d : doc.diagnostics()) {
-      r.err += fmt_line("%s:%u:%u: %s: %s\n", shown.c_str(), d.line, d.column,
-                        d.severity == gongwen::diagnostic::level::error ? "error" : "warning",
-                        d.message.c_str());
+      r.err += shown + ':' + std::to_string(d.line) + ':' + std::to_string(d.column) +
+               (d.severity == gongwen::diagnostic::level::error ? ": error: " : ": warning: ") +
+               d.message + '\n';
     }
     if (!doc.ok()) r.failed = true;
     if (opts_.check) {
@@ -317,12 +311,12 @@ class run {
     return r;
   }
 
-  template <class... Args>
-  static std::string fmt_line(const char* format, Args... args) {
-    const int n = std::snprintf(nullptr, 0, format, args...);
-    std::string s(static_cast<std::size_t>(std::max(n, 0)), '\0');
-    std::snprintf(s.data(), s.size() + 1, format, args...);
-    return s;
+  /// One file's result out, in the order given: messages, output, progress.
+  static void put(const result& r, progress& bar, int& status) {
+    bar.message(r.err);
+    write_out(r.out);
+    if (r.failed) status = 1;
+    bar.step(r.bytes);
   }
 
   const cli& opts_;

@@ -32,7 +32,6 @@ struct address_term : sor<TAO_PEGTL_STRING("同志们"), TAO_PEGTL_STRING("同�
                            TAO_PEGTL_STRING("各位同志"), TAO_PEGTL_STRING("各位同仁"), TAO_PEGTL_STRING("各位专家"),
                            TAO_PEGTL_STRING("各位"), TAO_PEGTL_STRING("大家")> {};
 struct address : seq<opt<address_honorific>, address_term> {};
-struct exclamation : one<U'！', U'!', U'﹗'> {};
 struct salutation_line : seq<address, star<sor<comma, enum_comma, blank>, address>, sor<colon, exclamation, comma>, star<blank>, eof> {};
 
 // The closing paragraph starts 同志们， (or, in a report, 各位代表！)

@@ -221,12 +221,18 @@ namespace {
 decoded_input decode_text(std::string&& bytes, input_encoding enc) {
   decoded_input out;
   utf8_check check;
-  auto as_utf8 = [&] {
-    out.invalid.clear();
+  // UTF-8: its bad bytes found, then the input taken over as the text.
+  auto check_utf8 = [&] {
     check = find_invalid_utf8(bytes, out.invalid, kept_errors);
     out.invalid_total = check.invalid;
+  };
+  auto keep_utf8 = [&] {
     out.text = std::move(bytes);
     out.encoding = "UTF-8";
+  };
+  auto as_utf8 = [&] {
+    check_utf8();
+    keep_utf8();
   };
   auto try_codec = [&](const char* codec, std::string_view payload) {
     decoded_input d;
@@ -263,8 +269,7 @@ decoded_input decode_text(std::string&& bytes, input_encoding enc) {
 
   // Not UTF-8? UTF-16 without a byte order mark and with little ASCII in it shows in
   // what its code units are: nearly all Han characters and Chinese punctuation.
-  std::vector<decoded_input::bad_byte> bad;
-  check = find_invalid_utf8(b, bad, kept_errors);
+  check_utf8();
   if (check.invalid > 0 && b.size() % 2 == 0) {
     for (const bool little : {true, false}) {
       if (utf16_plausibility(b, little) >= 0.9 && try_codec(little ? "UTF-16LE" : "UTF-16BE", b))
@@ -282,10 +287,7 @@ decoded_input decode_text(std::string&& bytes, input_encoding enc) {
       return gb;
     }
   }
-  out.invalid = std::move(bad);
-  out.invalid_total = check.invalid;
-  out.text = std::move(bytes);
-  out.encoding = "UTF-8";
+  keep_utf8();
   return out;
 }
 
