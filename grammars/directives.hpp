@@ -1,4 +1,5 @@
-// The words that make a sentence a directive and give a named unit its role.
+// The words that make a sentence a directive and give a named unit its role. A list of
+// words is a longest_word (one lookup) rather than a sor<> of strings tried in turn.
 //
 //   lead         X牵头 X总牵头 X牵头负责 X会同Y X联合Y
 //   cooperate    Y配合 Y协助 Y全力配合 Y协同 会同Y 联合Y
@@ -11,15 +12,15 @@
 namespace gongwen::grammar {
 
 // clang-format off
-struct lead_cue : sor<TAO_PEGTL_STRING("总牵头"), TAO_PEGTL_STRING("牵头"), TAO_PEGTL_STRING("为牵头单位")> {};
+struct lead_cue : longest_word<TAO_PEGTL_STRING("总牵头"), TAO_PEGTL_STRING("牵头"), TAO_PEGTL_STRING("为牵头单位")> {};
 // X会同Y, X联合Y: X leads, Y cooperates (not 联合会 联合国 联合体).
 struct joint_cue : sor<TAO_PEGTL_STRING("会同"),
                        seq<TAO_PEGTL_STRING("联合"), not_at<one<U'会', U'国', U'体', U'社', U'党', U'支'>>>> {};
-struct cooperate_cue : seq<opt<sor<TAO_PEGTL_STRING("全力"), TAO_PEGTL_STRING("积极"), TAO_PEGTL_STRING("主动"),
-                                   TAO_PEGTL_STRING("密切"), TAO_PEGTL_STRING("共同")>>,
-                           sor<TAO_PEGTL_STRING("配合"), TAO_PEGTL_STRING("协助"), TAO_PEGTL_STRING("协同"),
-                               TAO_PEGTL_STRING("协办"), TAO_PEGTL_STRING("参与")>> {};
-struct responsible_cue : seq<sor<TAO_PEGTL_STRING("具体负责"), TAO_PEGTL_STRING("分别负责"), TAO_PEGTL_STRING("共同负责"),
+struct cooperate_cue : seq<opt<longest_word<TAO_PEGTL_STRING("全力"), TAO_PEGTL_STRING("积极"), TAO_PEGTL_STRING("主动"),
+                                            TAO_PEGTL_STRING("密切"), TAO_PEGTL_STRING("共同")>>,
+                           longest_word<TAO_PEGTL_STRING("配合"), TAO_PEGTL_STRING("协助"), TAO_PEGTL_STRING("协同"),
+                                        TAO_PEGTL_STRING("协办"), TAO_PEGTL_STRING("参与")>> {};
+struct responsible_cue : seq<longest_word<TAO_PEGTL_STRING("具体负责"), TAO_PEGTL_STRING("分别负责"), TAO_PEGTL_STRING("共同负责"),
                                  TAO_PEGTL_STRING("负总责"), TAO_PEGTL_STRING("各负其责"), TAO_PEGTL_STRING("负责")>,
                              not_at<one<U'制', U'人'>>> {};  // not 市长负责制, 负责人
 
@@ -76,7 +77,7 @@ struct opening_introducer : sor<one<U'请'>, by_way_of> {};
 struct not_a_verb : one<U'的', U'之', U'是', U'可', U'为', U'所', U'已', U'曾', U'和', U'及', U'与', U'等',
                         U'也', U'都'> {};
 // Verbs of approval, after which the unit named has no task: 经县政府同意.
-struct approval : sor<TAO_PEGTL_STRING("研究同意"), TAO_PEGTL_STRING("同意"), TAO_PEGTL_STRING("批准"),
+struct approval : longest_word<TAO_PEGTL_STRING("研究同意"), TAO_PEGTL_STRING("同意"), TAO_PEGTL_STRING("批准"),
                       TAO_PEGTL_STRING("审定"), TAO_PEGTL_STRING("审议")> {};
 
 // Words after which a new clause begins whose subject still needs a cue:
@@ -90,13 +91,13 @@ struct perfective : sor<perfective_word, seq<one<U'了'>, not_at<one<U'解', U'�
 struct not_perfective_before_le : one<U'为', U'除', U'不', U'罢', U'得', U'受'> {};
 
 // （牵头单位：县住建局；配合单位：各乡镇；完成时限：2021年9月底前）
-struct lead_label : sor<TAO_PEGTL_STRING("牵头单位"), TAO_PEGTL_STRING("牵头部门"), TAO_PEGTL_STRING("牵头领导")> {};
-struct cooperate_label : sor<TAO_PEGTL_STRING("配合单位"), TAO_PEGTL_STRING("配合部门"), TAO_PEGTL_STRING("协办单位"),
+struct lead_label : longest_word<TAO_PEGTL_STRING("牵头单位"), TAO_PEGTL_STRING("牵头部门"), TAO_PEGTL_STRING("牵头领导")> {};
+struct cooperate_label : longest_word<TAO_PEGTL_STRING("配合单位"), TAO_PEGTL_STRING("配合部门"), TAO_PEGTL_STRING("协办单位"),
                              TAO_PEGTL_STRING("参与单位"), TAO_PEGTL_STRING("协同单位")> {};
-struct responsible_label : sor<TAO_PEGTL_STRING("责任单位"), TAO_PEGTL_STRING("责任部门"), TAO_PEGTL_STRING("主办单位"),
+struct responsible_label : longest_word<TAO_PEGTL_STRING("责任单位"), TAO_PEGTL_STRING("责任部门"), TAO_PEGTL_STRING("主办单位"),
                                TAO_PEGTL_STRING("实施单位"), TAO_PEGTL_STRING("承办单位"), TAO_PEGTL_STRING("主责单位"),
                                TAO_PEGTL_STRING("责任主体"), TAO_PEGTL_STRING("责任领导"), TAO_PEGTL_STRING("责任人")> {};
-struct deadline_label : sor<TAO_PEGTL_STRING("完成时限"), TAO_PEGTL_STRING("时间节点"), TAO_PEGTL_STRING("完成时间"),
+struct deadline_label : longest_word<TAO_PEGTL_STRING("完成时限"), TAO_PEGTL_STRING("时间节点"), TAO_PEGTL_STRING("完成时间"),
                             TAO_PEGTL_STRING("办结时限"), TAO_PEGTL_STRING("时限")> {};
 struct assignment_label : sor<lead_label, cooperate_label, responsible_label, deadline_label> {};
 // clang-format on

@@ -42,10 +42,14 @@ constexpr std::uint32_t first_key(std::string_view s) noexcept {
   return key;
 }
 
+/// Words are grouped by their first character's key modulo this, for the lookup.
+inline constexpr std::size_t buckets = 256;
+
 template <std::size_t N>
 struct table {
   std::array<std::string_view, N> words{};
   std::array<std::uint32_t, N> keys{};
+  std::array<std::uint16_t, buckets + 1> first{};  // where each bucket's words begin
   std::size_t longest = 0;
   std::array<std::uint64_t, 64> filter{};  // a bit per first-character key modulo 4096
   [[nodiscard]] constexpr bool may_start(std::uint32_t key) const noexcept {
@@ -53,11 +57,15 @@ struct table {
   }
 };
 
-/// Words by first character, longest first within a character.
+/// Words by the bucket of their first character, then by that character, longest first
+/// within a character.
 template <std::size_t N>
 constexpr table<N> make_table(std::array<std::string_view, N> words) {
+  static_assert(N < 65536);
   std::sort(words.begin(), words.end(), [](std::string_view a, std::string_view b) {
     const auto ka = first_key(a), kb = first_key(b);
+    if ((ka & (buckets - 1)) != (kb & (buckets - 1)))
+      return (ka & (buckets - 1)) < (kb & (buckets - 1));
     return ka != kb ? ka < kb : a.size() > b.size();
   });
   table<N> t;
@@ -67,7 +75,19 @@ constexpr table<N> make_table(std::array<std::string_view, N> words) {
     t.longest = std::max(t.longest, words[i].size());
     t.filter[(t.keys[i] & 4095) >> 6] |= std::uint64_t{1} << (t.keys[i] & 63);
   }
+  std::size_t k = 0;
+  for (std::size_t b = 0; b <= buckets; ++b) {
+    while (k < N && (t.keys[k] & (buckets - 1)) < b) ++k;
+    t.first[b] = static_cast<std::uint16_t>(k);
+  }
   return t;
+}
+
+/// Whether the bytes at `at` spell w, whose first `skip` bytes are known to be equal.
+inline bool same_tail(const unsigned char* at, std::string_view w, std::size_t skip) noexcept {
+  for (std::size_t i = skip; i < w.size(); ++i)
+    if (at[i] != static_cast<unsigned char>(w[i])) return false;
+  return true;
 }
 
 }  // namespace words_detail
@@ -90,11 +110,13 @@ struct longest_word {
     std::uint32_t key = 0;
     for (std::size_t i = 0; i < n; ++i) key = (key << 8) | at[i];
     if (!words.may_start(key)) return false;  // most characters begin no word: decided here
-    const auto* begin = words.keys.data();
-    const auto* end = begin + words.keys.size();
-    for (const auto* k = std::lower_bound(begin, end, key); k != end && *k == key; ++k) {
-      const std::string_view w = words.words[static_cast<std::size_t>(k - begin)];
-      if (w.size() <= available && std::memcmp(in.current(), w.data(), w.size()) == 0) {
+    // The words of the key's bucket, longest first within a key; the key's bytes are
+    // equal already, so only the rest of a word is compared.
+    const std::size_t bucket = key & (words_detail::buckets - 1);
+    for (std::size_t k = words.first[bucket]; k < words.first[bucket + 1]; ++k) {
+      if (words.keys[k] != key) continue;
+      const std::string_view w = words.words[k];
+      if (w.size() <= available && words_detail::same_tail(at, w, n)) {
         in.bump(w.size());
         return true;
       }

@@ -7,6 +7,14 @@
 #include <string>
 #include <string_view>
 
+// The character decoders run at nearly every character of the text, several times
+// over; compilers left to themselves call them.
+#if defined(__GNUC__)
+#define GONGWEN_ALWAYS_INLINE inline __attribute__((always_inline))
+#else
+#define GONGWEN_ALWAYS_INLINE inline
+#endif
+
 namespace gongwen::detail {
 
 /// One code point and the bytes it took. Invalid bytes decode as U+FFFD of length 1,
@@ -20,7 +28,7 @@ code_point decode_slow(std::string_view s, std::size_t i) noexcept;
 
 /// The code point at byte i. ASCII and the three-byte sequences of Chinese take the
 /// inline path; everything else (and every malformed sequence) the slow one.
-inline code_point decode_at(std::string_view s, std::size_t i) noexcept {
+GONGWEN_ALWAYS_INLINE code_point decode_at(std::string_view s, std::size_t i) noexcept {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data()) + i;
   if (p[0] < 0x80) return {p[0], 1};
   if (p[0] >= 0xE1 && p[0] <= 0xEF && p[0] != 0xED && i + 2 < s.size() && (p[1] & 0xC0) == 0x80 &&
