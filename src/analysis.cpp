@@ -208,8 +208,9 @@ enum char_flag : std::uint16_t {
   opens_clause = 32,  // 由 希望 责成 请 经 并由 特别是 尤其是 其中 同时 督促 要求
   separates_clause = 64,
   blank = 128,
-  ends_unit = 256,   // 局 部门→门 乡镇→镇 同志→志 …
-  stops_unit = 512,  // punctuation a list of units does not run on over (not 、 （） “”)
+  ends_unit = 256,     // 局 部门→门 乡镇→镇 同志→志 …
+  stops_unit = 512,    // punctuation a list of units does not run on over (not 、 （） “”)
+  opens_label = 1024,  // （ and ：, every form: an assignment label stands after or before one
 };
 
 /// Built from the grammar's own word lists wherever the grammar has one, so that the
@@ -235,6 +236,7 @@ class char_table {
     mark_last(ends_unit, g::place_suffix::words.words);
     mark(ends_unit, U"志地区");  // 同志, 各地, 各地区
     for (char32_t c = 0; c < table_.size(); ++c) {
+      if (fold_punct(c) == U'（' || fold_punct(c) == U'：') table_[c] |= opens_label;
       if (is_blank(c)) table_[c] |= blank;
       if (is_punct(c) && !contains(U"、（）()“”", c)) table_[c] |= stops_unit;
     }
@@ -419,7 +421,8 @@ class sentence_reader {
                          fold_punct(decode_at(t_, d.text.end).cp) == U'，';
       if (!frame) result_.sets_deadline = true;
     }
-    read_assignments();
+    // A label stands after （ or before ： (牵头单位：…): without either, there is none.
+    if (may_assign_) read_assignments();
     read_units();
     result_.assignment_only = assignment_only_ || wholly_parenthesised();
     return std::move(result_);
@@ -444,6 +447,7 @@ class sentence_reader {
     for (std::size_t p = b_; p < e_;) {
       const code_point c = decode_at(t_, p);
       const std::uint16_t f = flags(c.cp);
+      if (f & opens_label) may_assign_ = true;
       std::size_t len = 0;
       if (!result_.has_modal && (f & starts_modal) && modal_at(p, len)) result_.has_modal = true;
       if (!result_.perfective && (f & starts_perfective) && match_at<g::perfective>(t_, p, e_)) {
@@ -891,6 +895,7 @@ class sentence_reader {
   sentence_analysis result_;
   std::vector<span> skip_;  // assignment parentheses, read on their own
   bool assignment_only_ = false;
+  bool may_assign_ = false;  // the sentence holds a （ or a ：
 };
 
 }  // namespace
