@@ -914,15 +914,8 @@ void split_sentences(std::string_view text, offset begin, offset end, std::vecto
   edges.clear();
   ends.clear();
   // Every bracket, quote and sentence end begins with one of these bytes.
-  auto interesting = [](unsigned char b) {
-    return b == 0xE2 || b == 0xE3 || b == 0xEF || b == '"' || b == '(' || b == ')' || b == '!' ||
-           b == '?' || b == ';';
-  };
-  for (std::size_t i = begin; i < end;) {
-    if (!interesting(static_cast<unsigned char>(text[i]))) {
-      ++i;
-      continue;
-    }
+  for (std::size_t i = begin;
+       (i = find_byte_of<0xE2, 0xE3, 0xEF, '"', '(', ')', '!', '?', ';'>(text, i, end)) < end;) {
     const code_point c = decode_at(text, i);
     char32_t closer = 0;
     if (is_sentence_end(c.cp)) {

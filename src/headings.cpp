@@ -155,16 +155,11 @@ struct marker_action<g::topic_lead> {
 template <>
 struct marker_action<g::topic_marker> : set_style_without_value<marker_style::topic> {};
 
-/// Bytes that may begin a boundary character: 。(E3) ！？；：(EF) and ASCII ! ? ; :
-struct boundary_lead_table {
-  bool lead[256] = {};
-  constexpr boundary_lead_table() {
-    lead[0xE3] = lead[0xEF] = true;
-    lead[static_cast<unsigned char>('!')] = lead[static_cast<unsigned char>('?')] = true;
-    lead[static_cast<unsigned char>(';')] = lead[static_cast<unsigned char>(':')] = true;
-  }
-};
-constexpr boundary_lead_table boundary_leads;
+/// The next byte at or after pos that may begin a boundary character: 。(E3) ！？；：(EF)
+/// and ASCII ! ? ; : (their other forms begin with E3 or EF too).
+std::size_t next_boundary_lead(std::string_view text, std::size_t pos, std::size_t end) {
+  return find_byte_of<0xE3, 0xEF, '!', '?', ';', ':'>(text, pos, end);
+}
 
 /// Whether an ordinal marker can begin with a code point: g::ordinal_start, read once
 /// into a table over the Basic Multilingual Plane (every marker character lies there).
@@ -237,6 +232,12 @@ class heading_finder {
     char32_t before_last = 0, last = 0;
     for (int k = 0; k < 14 && pos < it_.end; ++k) {
       const code_point c = decode_at(text_, pos);
+      if (c.cp >= 0x4E00 && c.cp <= 0x9FFF) {  // Han, the common case: no mark, no blank
+        before_last = last;
+        last = c.cp;
+        pos += c.len;
+        continue;
+      }
       if (const char32_t f = fold_punct(c.cp); f == U'，' || f == U'：' || f == U'。')
         return last == U'上' || (before_last == U'方' && last == U'面');
       if (is_punct(c.cp) || is_blank(c.cp)) return false;
@@ -298,16 +299,7 @@ class heading_finder {
 
   void scan(std::size_t pos) {
     const std::size_t end = it_.end;
-    while (pos < end) {
-      const auto byte = static_cast<unsigned char>(text_[pos]);
-      if (!boundary_leads.lead[byte]) {
-        ++pos;
-        continue;
-      }
-      if ((byte & 0xC0) == 0x80) {  // never start decoding inside a code point
-        ++pos;
-        continue;
-      }
+    while ((pos = next_boundary_lead(text_, pos, end)) < end) {
       const code_point c = decode_at(text_, pos);
       pos += c.len;
       if (!is_boundary(c.cp)) continue;

@@ -52,3 +52,125 @@ TEST_CASE("the grammar's punctuation and blank classes are the code's, every var
   }
   CHECK(variants == 19);  // , ﹐ ､ ﹑ ｡ ﹒ : ﹕ ︰ ; ﹔ ! ﹗ ? ﹖ ( ﹙ ) ﹚
 }
+
+namespace {
+
+/// What PEGTL's own UTF-8 peek reads at the start of s.
+tao::pegtl::internal::input_pair<char32_t> pegtl_peek(std::string_view s) {
+  gongwen::detail::rule_input in(s.data(), s.data() + s.size(), "");
+  return tao::pegtl::internal::peek_utf8::peek(in);
+}
+tao::pegtl::internal::input_pair<char32_t> inline_peek(std::string_view s) {
+  gongwen::detail::rule_input in(s.data(), s.data() + s.size(), "");
+  return g::peek_utf8_inline::peek(in);
+}
+
+}  // namespace
+
+TEST_CASE("the grammar's inlined UTF-8 peek reads every byte sequence as PEGTL's does") {
+  // Every one-, two- and three-byte sequence, each also cut short, and four-byte
+  // sequences around the edges of the valid range: the same code point and length, or
+  // the same refusal.
+  std::size_t differ = 0, checked = 0;
+  auto same = [&](std::string_view s) {
+    for (std::size_t cut = 0; cut <= s.size(); ++cut) {
+      const auto a = pegtl_peek(s.substr(0, cut));
+      const auto b = inline_peek(s.substr(0, cut));
+      differ += a.data != b.data || a.size != b.size;
+      ++checked;
+    }
+  };
+  std::string s(4, '\0');
+  for (unsigned b0 = 0; b0 < 256; ++b0) {
+    s.assign(1, static_cast<char>(b0));
+    same(s);
+    for (unsigned b1 = 0; b1 < 256; ++b1) {
+      s.assign({static_cast<char>(b0), static_cast<char>(b1)});
+      same(s);
+      if (b0 < 0xE0 || b0 > 0xEF) continue;
+      for (unsigned b2 = 0; b2 < 256; b2 += (b1 & 0xC0) == 0x80 ? 1 : 37) {
+        s.assign({static_cast<char>(b0), static_cast<char>(b1), static_cast<char>(b2)});
+        same(s);
+      }
+    }
+  }
+  for (unsigned b0 = 0xF0; b0 < 0x100; ++b0)
+    for (unsigned b1 : {0x7Fu, 0x80u, 0x8Fu, 0x90u, 0xBFu, 0xC0u})
+      for (unsigned b3 : {0x41u, 0x80u, 0xBFu}) {
+        s.assign({static_cast<char>(b0), static_cast<char>(b1), '\x80', static_cast<char>(b3)});
+        same(s);
+      }
+  CHECK(checked > 500000);
+  CHECK(differ == 0);
+}
+
+namespace {
+
+/// The longest word of Rule's list that begins s, by brute force over the list.
+template <class Rule>
+std::size_t longest_listed_prefix(std::string_view s) {
+  std::size_t best = 0;
+  for (const std::string_view w : Rule::words.words)
+    if (s.substr(0, w.size()) == w) best = std::max(best, w.size());
+  return best;
+}
+
+template <class Rule>
+void check_word_list() {
+  // Each word alone, with a character after it, and cut by a byte: longest_word finds
+  // what a brute-force search of its list finds.
+  for (const std::string_view w : Rule::words.words) {
+    for (const std::string& s : {std::string(w), std::string(w) + "的", std::string(w) + "局",
+                                 std::string(w.substr(0, w.size() - 1))}) {
+      INFO(s);
+      CHECK(gongwen::detail::match_prefix<Rule>(s) == longest_listed_prefix<Rule>(s));
+    }
+  }
+}
+
+}  // namespace
+
+TEST_CASE("longest_word finds the longest listed word, as a search of its whole list does") {
+  check_word_list<g::department_word>();
+  check_word_list<g::organisation_suffix>();
+  check_word_list<g::office_word>();
+  check_word_list<g::leading_word>();
+  check_word_list<g::plain_word>();
+  check_word_list<g::scope_word>();
+  check_word_list<g::place_suffix>();
+  check_word_list<g::modal_phrase>();
+  check_word_list<g::subject_cue>();
+  check_word_list<g::lead_cue>();
+  check_word_list<g::responsible_label>();
+  // Words that share a first character are told apart: 部门 部 and 部署 (a plain word).
+  CHECK(gongwen::detail::match_prefix<g::organisation_suffix>("部门要") == 6);
+  CHECK(gongwen::detail::match_prefix<g::organisation_suffix>("部署") == 3);
+  CHECK(gongwen::detail::match_prefix<g::organisation_suffix>("署") == 0);
+}
+
+TEST_CASE("find_byte_of finds the first byte of its set, at every offset and length") {
+  // Against a loop over single bytes, so that the sixteen-byte blocks and the tail after
+  // them agree, wherever the hit falls.
+  std::string text;
+  std::uint32_t seed = 20261122;
+  for (int i = 0; i < 4096; ++i) {
+    seed = seed * 1664525u + 1013904223u;
+    const unsigned r = seed >> 24;
+    text += static_cast<char>(r < 16 ? 0xE3 : r < 24 ? ';' : static_cast<unsigned char>(r | 0x80));
+  }
+  const std::string_view t = text;
+  std::size_t checked = 0, hits = 0;
+  for (std::size_t from = 0; from < 200; ++from) {
+    for (std::size_t to = from; to < from + 70 && to <= t.size(); ++to) {
+      std::size_t expect = from;
+      while (expect < to && t[expect] != '\xE3' && t[expect] != ';') ++expect;
+      CHECK(gongwen::detail::find_byte_of<0xE3, ';'>(t, from, to) == expect);
+      hits += expect < to;
+      ++checked;
+    }
+  }
+  CHECK(hits > 1000);
+  CHECK(checked - hits > 1000);
+  CHECK(gongwen::detail::find_byte_of<0xE3, ';'>(t, 0, t.size()) < 64);
+  CHECK(gongwen::detail::find_byte_of<'!'>(t, 0, t.size()) == t.size());
+}
