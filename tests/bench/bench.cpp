@@ -212,8 +212,8 @@ class speech_writer {
         return "要抓好三项工作：一是" + pick(verbs_) + pick(objects_) + "；二是" + pick(verbs_) +
                pick(objects_) + "；三是" + pick(verbs_) + pick(objects_) + "。";
       case 4:
-        return agency() + "会同" + agency() + "，" + deadline() + "前" + pick(verbs_) +
-               pick(objects_) + "。";
+        return agency() + "会同" + agency() + "，" + deadline() + pick(verbs_) + pick(objects_) +
+               "。";
       case 5:
         return "今年以来，全县" + pick(objects_) + "取得明显成效，" + pick(facts_) + "。";
       default:
