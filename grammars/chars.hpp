@@ -20,6 +20,12 @@ using pegtl::seq;
 using pegtl::sor;
 using pegtl::star;
 
+#if defined(__GNUC__)
+#define GONGWEN_GRAMMAR_ALWAYS_INLINE __attribute__((always_inline))
+#else
+#define GONGWEN_GRAMMAR_ALWAYS_INLINE
+#endif
+
 /// PEGTL's UTF-8 peek, with the same result for every input (a code point and its
 /// length, or {0, 0} where the bytes are not one well-formed character), written to be
 /// inlined into the rules: character rules are tried at nearly every character of a
@@ -30,11 +36,7 @@ struct peek_utf8_inline {
   using pair_t = pegtl::internal::input_pair<char32_t>;
 
   template <typename ParseInput>
-#if defined(__GNUC__)
-  __attribute__((always_inline))
-#endif
-  [[nodiscard]] static inline pair_t
-  peek(ParseInput& in) noexcept {
+  [[nodiscard]] static inline GONGWEN_GRAMMAR_ALWAYS_INLINE pair_t peek(ParseInput& in) noexcept {
     const auto* p = reinterpret_cast<const unsigned char*>(in.current());
     const std::size_t n = static_cast<std::size_t>(in.end() - in.current());
     if (n == 0) return {0, 0};
