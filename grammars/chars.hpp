@@ -4,6 +4,9 @@
 #include <tao/pegtl.hpp>
 
 #include <cstddef>
+#include <cstdint>
+
+#include "text.hpp"
 
 namespace gongwen::grammar {
 
@@ -20,49 +23,23 @@ using pegtl::seq;
 using pegtl::sor;
 using pegtl::star;
 
-#if defined(__GNUC__)
-#define GONGWEN_GRAMMAR_ALWAYS_INLINE __attribute__((always_inline))
-#else
-#define GONGWEN_GRAMMAR_ALWAYS_INLINE
-#endif
-
-/// PEGTL's UTF-8 peek, with the same result for every input (a code point and its
-/// length, or {0, 0} where the bytes are not one well-formed character), written to be
-/// inlined into the rules: character rules are tried at nearly every character of a
-/// candidate name, and a call per test was the largest single cost of the unit grammar.
-/// The three-byte case (all of Han and CJK punctuation) is tested first.
+/// PEGTL's UTF-8 peek (a code point and its length, or {0, 0} where the bytes are not
+/// one well-formed character) read through the project's decoder, which is inlined:
+/// character rules are tried at nearly every character of a candidate name, and a call
+/// per test was the largest single cost of the unit grammar. The decoder reads a
+/// malformed byte as U+FFFD of length 1; a test holds the two readings together over
+/// every short byte sequence.
 struct peek_utf8_inline {
   using data_t = char32_t;
   using pair_t = pegtl::internal::input_pair<char32_t>;
 
   template <typename ParseInput>
-  [[nodiscard]] static inline GONGWEN_GRAMMAR_ALWAYS_INLINE pair_t peek(ParseInput& in) noexcept {
-    const auto* p = reinterpret_cast<const unsigned char*>(in.current());
-    const std::size_t n = static_cast<std::size_t>(in.end() - in.current());
-    if (n == 0) return {0, 0};
-    const char32_t c0 = p[0];
-    if (c0 < 0x80) return {c0, 1};
-    if ((c0 & 0xF0) == 0xE0) {
-      if (n < 3 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80) return {0, 0};
-      const char32_t c = ((c0 & 0x0F) << 12) | (char32_t{p[1] & 0x3Fu} << 6) | (p[2] & 0x3Fu);
-      if (c < 0x800 || (c >= 0xD800 && c <= 0xDFFF)) return {0, 0};
-      return {c, 3};
-    }
-    if ((c0 & 0xE0) == 0xC0) {
-      if (n < 2 || (p[1] & 0xC0) != 0x80) return {0, 0};
-      const char32_t c = ((c0 & 0x1F) << 6) | (p[1] & 0x3Fu);
-      if (c < 0x80) return {0, 0};
-      return {c, 2};
-    }
-    if ((c0 & 0xF8) == 0xF0) {
-      if (n < 4 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80 || (p[3] & 0xC0) != 0x80)
-        return {0, 0};
-      const char32_t c = ((c0 & 0x07) << 18) | (char32_t{p[1] & 0x3Fu} << 12) |
-                         (char32_t{p[2] & 0x3Fu} << 6) | (p[3] & 0x3Fu);
-      if (c < 0x10000 || c > 0x10FFFF) return {0, 0};
-      return {c, 4};
-    }
-    return {0, 0};
+  [[nodiscard]] GONGWEN_ALWAYS_INLINE static pair_t peek(ParseInput& in) noexcept {
+    if (in.empty()) return {0, 0};
+    const detail::code_point c =
+        detail::decode_at({in.current(), static_cast<std::size_t>(in.end() - in.current())}, 0);
+    if (c.len == 1 && c.cp >= 0x80) return {0, 0};
+    return {c.cp, static_cast<std::uint8_t>(c.len)};
   }
 };
 

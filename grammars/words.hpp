@@ -3,7 +3,7 @@
 //   struct unit_suffix : longest_word<TAO_PEGTL_STRING("局"), TAO_PEGTL_STRING("委员会"), …> {};
 //
 // It matches what sor<> of the words would if they were sorted longest first, but
-// finds its candidates with a binary search on the first character instead of trying
+// finds its candidates through a table keyed by the first character instead of trying
 // every word in turn: word lists of a hundred entries are tried at every character of
 // a candidate name, and this is where the time goes.
 #pragma once
@@ -14,7 +14,6 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
-#include <cstring>
 #include <string_view>
 
 namespace gongwen::grammar {

@@ -232,12 +232,6 @@ class heading_finder {
     char32_t before_last = 0, last = 0;
     for (int k = 0; k < 14 && pos < it_.end; ++k) {
       const code_point c = decode_at(text_, pos);
-      if (c.cp >= 0x4E00 && c.cp <= 0x9FFF) {  // Han, the common case: no mark, no blank
-        before_last = last;
-        last = c.cp;
-        pos += c.len;
-        continue;
-      }
       if (const char32_t f = fold_punct(c.cp); f == U'，' || f == U'：' || f == U'。')
         return last == U'上' || (before_last == U'方' && last == U'面');
       if (is_punct(c.cp) || is_blank(c.cp)) return false;
