@@ -143,7 +143,7 @@ std::string_view sniff_file_type(std::string_view b) noexcept {
   if (starts(b, "GIF87a") || starts(b, "GIF89a")) return "a GIF image";
   if (starts(b, std::string_view("II*\0", 4)) || starts(b, std::string_view("MM\0*", 4)))
     return "a TIFF image";
-  if (starts(b, "RIFF") && b.substr(8, 4) == "WEBP") return "a WebP image";
+  if (starts(b, "RIFF") && b.size() >= 12 && b.substr(8, 4) == "WEBP") return "a WebP image";
   if (starts(b, "\x1F\x8B")) return "a gzip archive";
   if (starts(b, "7z\xBC\xAF\x27\x1C")) return "a 7-Zip archive";
   if (starts(b, "Rar!\x1A\x07")) return "a RAR archive";

@@ -238,6 +238,7 @@ TEST_SUITE("real-world input") {
          "OpenDocument"},
         {std::string("PK\x03\x04", 4) + "xl/workbook.xml", "Excel workbook"},
         {std::string("PK\x03\x04", 4) + "data.csv", "ZIP archive"},
+        {std::string("RIFF\x24\x00\x00\x00WEBPVP8 ", 16), "WebP image"},
     };
     gongwen::options forced;
     forced.encoding = gongwen::input_encoding::utf8;
@@ -249,6 +250,17 @@ TEST_SUITE("real-world input") {
         REQUIRE_FALSE(doc.diagnostics().empty());
         CHECK(doc.diagnostics()[0].message.find(kind) != std::string::npos);
       }
+    }
+  }
+
+  TEST_CASE("a text cut short inside a file signature is read as text") {
+    // The first bytes of a signature, and no more: RIFF without its WEBP (found by the
+    // fuzzer, which aborted on it), %PDF, PK.
+    for (const std::string bytes : {"RIFF", "RIFF\xC3", "RIFF一、", "%PDF", "PK"}) {
+      INFO(bytes);
+      const auto doc = gongwen::parse(bytes);
+      CHECK(doc.encoding() != "binary");
+      CHECK(doc.text() == bytes);
     }
   }
 
