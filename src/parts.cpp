@@ -31,17 +31,24 @@ bool contains_any(std::string_view s, const Words& words) {
   return std::any_of(words.begin(), words.end(),
                      [&](std::string_view w) { return contains(s, w); });
 }
-/// Searches one short text for many words. The text's 3-byte sequences (one Chinese
-/// character each, at character starts) are hashed into a bit set first, so a word
-/// whose first character the text does not hold is ruled out with one bit test.
+/// Searches one short text for many words. The 3-byte sequences that start at the
+/// text's characters (one Chinese character each) are hashed into a bit set first, so
+/// a word whose first character the text does not hold is ruled out with one bit test.
+/// A word starts where a character does, so the bytes inside a character are not
+/// hashed (a filter only: a malformed byte makes the scan step one byte, hashing more).
 class word_finder {
  public:
   explicit word_finder(std::string_view s) : s_(s) {
-    for (std::size_t i = 0; i + 2 < s.size(); ++i) bits_.set(hash(s.data() + i));
+    for (std::size_t i = 0; i + 2 < s.size(); i += decode_at(s, i).len)
+      bits_.set(hash(s.data() + i));
   }
   [[nodiscard]] std::string_view text() const noexcept { return s_; }
+  /// False when w is surely not in the text; true when it may be.
+  [[nodiscard]] bool may_contain(std::string_view w) const noexcept {
+    return w.size() < 3 || bits_.test(hash(w.data()));
+  }
   [[nodiscard]] bool contains(std::string_view w) const noexcept {
-    return (w.size() < 3 || bits_.test(hash(w.data()))) && detail::contains(s_, w);
+    return may_contain(w) && detail::contains(s_, w);
   }
   template <class Words = std::initializer_list<std::string_view>>
   [[nodiscard]] bool contains_any(const Words& words) const noexcept {
@@ -55,7 +62,7 @@ class word_finder {
     };
     return (b(0) * 0x9E5u ^ b(1) * 0x3Bu ^ b(2)) & (bits - 1);
   }
-  static constexpr std::size_t bits = 8192;
+  static constexpr std::size_t bits = 2048;  // a line of 160 characters sets under 8%
   std::string_view s_;
   std::bitset<bits> bits_;
 };
@@ -106,6 +113,7 @@ bool is_advertising(const word_finder& f) {
     return true;
   for (std::string_view contact :
        {"QQ", "qq", "微信", "公众号", "VX", "vx", "客服", "群号", "加群"}) {
+    if (!f.may_contain(contact)) continue;
     for (std::size_t at = s.find(contact); at != std::string_view::npos;
          at = s.find(contact, at + 1)) {
       // A number or a handle follows within a few characters: QQ206157060, QQ群：, 微信：abc
@@ -351,14 +359,21 @@ std::vector<item> classify_parts(std::string_view text, const std::vector<paragr
     return text.substr(paras[i].begin, paras[i].end - paras[i].begin);
   };
 
-  std::vector<std::size_t> chars(n);  // each paragraph's length in characters
-  for (std::size_t i = 0; i < n; ++i) chars[i] = count_chars(view(i));
-
-  // 1. Noise that is noise wherever it stands.
+  // 1. What each paragraph is by itself: its length in characters, whether it is noise
+  //    wherever it stands, and the forms the body is read for. All are found in one
+  //    pass while the paragraph's bytes are in the cache: later passes over a large
+  //    text would wait for memory at every paragraph.
+  std::vector<std::size_t> chars(n);
   std::vector<noise_kind> noise(n, noise_kind::none);
+  enum : std::uint8_t { attachment_form = 1, salutation_form = 2, date_form = 4, heading_form = 8 };
+  std::vector<std::uint8_t> forms(n);
   for (std::size_t i = 0; i < n; ++i) {
     const std::string_view s = view(i);
-    const std::size_t len = chars[i];
+    const std::size_t len = chars[i] = count_chars(s);
+    forms[i] = static_cast<std::uint8_t>(
+        (len <= 60 && matches<g::attachment_marker>(s) ? attachment_form : 0) |
+        (len <= 30 && matches<g::salutation_line>(s) ? salutation_form : 0) |
+        (matches<g::date_line>(s) ? date_form : 0) | (is_heading_start(s) ? heading_form : 0));
     if (starts_with(s, ">") || starts_with(s, "＞"))
       noise[i] = noise_kind::disclaimer;
     else if (is_url_line(s))
@@ -409,7 +424,7 @@ std::vector<item> classify_parts(std::string_view text, const std::vector<paragr
       for (std::size_t i = 0; i < title_at; ++i) {
         const std::string_view s = view(i);
         if (noise[i] == noise_kind::none && !matches<g::doc_number_line>(s) &&
-            !matches<g::date_line>(s))
+            !(forms[i] & date_form))
           noise[i] = kind;
       }
     }
@@ -428,7 +443,7 @@ std::vector<item> classify_parts(std::string_view text, const std::vector<paragr
     const std::string_view s = view(i);
     if (is_metadata_line(s))
       noise[i] = noise_kind::metadata;
-    else if (is_foreign_fragment(s) && !is_heading_start(s))
+    else if (is_foreign_fragment(s) && !(forms[i] & heading_form))
       noise[i] = noise_kind::web;
   };
   for (std::size_t i = 0; i < body_from; ++i) edge_noise(i);
@@ -479,9 +494,9 @@ std::vector<item> classify_parts(std::string_view text, const std::vector<paragr
       push_whole(part::doc_number, i);
     } else if (seen_title && is_subtitle(s)) {
       push_whole(part::subtitle, i);
-    } else if (matches<g::date_line>(s)) {
+    } else if (forms[i] & date_form) {
       push_whole(part::date, i);
-    } else if (!seen_title && !is_heading_start(s) &&
+    } else if (!seen_title && !(forms[i] & heading_form) &&
                (is_strong_title(s) || (front_seen == 0 && starts_with(s, "# ")) ||
                 (front_seen == 0 && is_weak_title(s) && i + 1 < n &&
                  (is_subtitle(view(i + 1)) || is_byline(view(i + 1)) ||
@@ -535,24 +550,24 @@ std::vector<item> classify_parts(std::string_view text, const std::vector<paragr
       push_whole(part::noise, i);
       continue;
     }
-    if (chars[i] <= 60 && matches<g::attachment_marker>(s)) {
+    if (forms[i] & attachment_form) {
       push_whole(part::attachment, i);
       attachment_title_due = true;
       continue;
     }
     if (attachment_title_due) {
       attachment_title_due = false;
-      const bool signs_off = is_signature(s) && i + 1 < n && matches<g::date_line>(view(i + 1));
-      if (is_weak_title(s) && !is_heading_start(s) && !has_any_punct(s) && !signs_off) {
+      const bool signs_off = is_signature(s) && i + 1 < n && (forms[i + 1] & date_form);
+      if (is_weak_title(s) && !(forms[i] & heading_form) && !has_any_punct(s) && !signs_off) {
         push_whole(part::title, i);
         continue;
       }
     }
-    if (chars[i] <= 30 && matches<g::salutation_line>(s)) {
+    if (forms[i] & salutation_form) {
       push_whole(part::salutation, i);
-    } else if (matches<g::date_line>(s)) {
+    } else if (forms[i] & date_form) {
       push_whole(part::date, i);
-    } else if (is_heading_start(s)) {
+    } else if (forms[i] & heading_form) {
       heading_seen = true;
       push_whole(part::body, i);
     } else if (!heading_seen && chars[i] <= 50 && is_strong_title(s)) {
