@@ -9,6 +9,7 @@
 #include <memory>
 
 #include "text.hpp"
+#include "utf8_blocks.hpp"
 
 namespace gongwen::detail {
 
@@ -188,7 +189,32 @@ utf8_check find_invalid_utf8(std::string_view s, std::vector<decoded_input::bad_
   std::size_t i = 0;
   const std::size_t n = s.size();
   const auto* b = reinterpret_cast<const unsigned char*>(s.data());
+  // Blocks are checked with SIMD instructions as far as they are well-formed; the
+  // bytes from there (a block with an error, the last sequence before it, the end of
+  // the text) are read one sequence at a time for a while, then blocks again.
+  constexpr std::size_t one_at_a_time = 64;
+  std::size_t blocks_again = 0;
   while (i < n) {
+    if (i >= blocks_again && n - i >= 2 * one_at_a_time) {
+      std::size_t leads = 0;
+      std::size_t q = i + checked_utf8_prefix(b + i, n - i, leads);
+      // A sequence begun in the last three bytes of the checked blocks may run on
+      // into the unchecked bytes: it is read again with them.
+      for (std::size_t k = q; k > i && k + 3 > q;) {
+        const unsigned char lead = b[--k];
+        if (lead < 0x80) break;
+        if (lead < 0xC0) continue;
+        if (k + (lead >= 0xF0 ? 4u : lead >= 0xE0 ? 3u : 2u) > q) {
+          q = k;
+          --leads;
+        }
+        break;
+      }
+      check.multibyte += leads;
+      i = q;
+      blocks_again = i + one_at_a_time;
+      continue;
+    }
     // Fast paths: ASCII, and the three-byte sequences that hold all common Chinese
     // (leads E1-EC and EE-EF cannot be overlong or surrogates).
     if (b[i] < 0x80) {

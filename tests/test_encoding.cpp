@@ -1,7 +1,17 @@
 // Real encodings: GB18030 and UTF-16 files, and broken UTF-8 reported with positions.
 #include <doctest/doctest.h>
 
+#include <fmt/format.h>
+
+#include <random>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "decode.hpp"
 #include "helpers.hpp"
+#include "text.hpp"
 
 using gongwen::test::data_path;
 using gongwen::test::read_file;
@@ -69,5 +79,138 @@ TEST_SUITE("encodings") {
     CHECK_FALSE(doc.ok());
     CHECK(doc.diagnostics().size() == 21);
     CHECK(doc.diagnostics().back().message.find("more") != std::string::npos);
+  }
+}
+
+// ---------------------------------------------------------------------------
+// The UTF-8 check reads 32-byte blocks with SIMD instructions where the processor
+// has them. It must find what a decoder reading one sequence at a time finds: every
+// malformed byte, at its offset, and the count of well-formed multibyte sequences.
+
+namespace {
+
+struct utf8_reading {
+  std::vector<std::pair<gongwen::offset, unsigned char>> invalid;
+  std::size_t invalid_total = 0;
+  std::size_t multibyte = 0;
+  bool operator==(const utf8_reading&) const = default;
+};
+
+/// One sequence at a time, through the decoder every pass of the parser uses.
+utf8_reading read_one_at_a_time(std::string_view s) {
+  utf8_reading r;
+  for (std::size_t i = 0; i < s.size();) {
+    const auto c = gongwen::detail::decode_at(s, i);
+    if (c.len == 1 && static_cast<unsigned char>(s[i]) >= 0x80) {
+      r.invalid.emplace_back(static_cast<gongwen::offset>(i), static_cast<unsigned char>(s[i]));
+      ++r.invalid_total;
+    } else if (c.len > 1) {
+      ++r.multibyte;
+    }
+    i += c.len;
+  }
+  return r;
+}
+
+utf8_reading read_checked(std::string_view s) {
+  std::vector<gongwen::detail::decoded_input::bad_byte> bad;
+  const auto check = gongwen::detail::find_invalid_utf8(s, bad, s.size());
+  utf8_reading r;
+  for (const auto& b : bad) r.invalid.emplace_back(b.at, b.value);
+  r.invalid_total = check.invalid;
+  r.multibyte = check.multibyte;
+  return r;
+}
+
+}  // namespace
+
+TEST_SUITE("encodings") {
+  TEST_CASE(
+      "the UTF-8 check finds what a sequence-at-a-time decoder finds, at every place of a block") {
+    // Chinese prose, with ASCII runs, as the blocks around the bytes under test.
+    const std::string prose =
+        "各乡镇、县直各部门要切实扛起责任，2026年6月底前完成。Plan B: 县商务局牵头，各部门配合。";
+    std::string base;
+    while (base.size() < 200) base += prose;
+    const std::vector<std::size_t> places = {0, 1, 30, 31, 32, 63, 64, 129};
+    std::size_t cases = 0, failures = 0;
+    auto check = [&](std::string_view bytes, std::size_t at) {
+      std::string s = base;
+      s.replace(at, bytes.size(), bytes);
+      ++cases;
+      if (read_checked(s) == read_one_at_a_time(s)) return;
+      if (++failures <= 5) {
+        std::string hex;
+        for (unsigned char b : bytes) hex += fmt::format("{:02X} ", b);
+        FAIL_CHECK("bytes " << hex << "at " << at);
+      }
+    };
+    // Every byte and every pair of bytes, at each place.
+    for (std::size_t at : places) {
+      for (int a = 0; a < 256; ++a) {
+        const char one[1] = {static_cast<char>(a)};
+        check({one, 1}, at);
+        for (int b = 0; b < 256; ++b) {
+          const char two[2] = {static_cast<char>(a), static_cast<char>(b)};
+          check({two, 2}, at);
+        }
+      }
+    }
+    // Every lead of three and four bytes with every second byte, and the third and
+    // fourth bytes that matter (ASCII, each kind of continuation, a lead), across the
+    // first block's end.
+    const unsigned char tails[] = {0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90,
+                                   0x9F, 0xA0, 0xBF, 0xC0, 0xE5, 0xFF};
+    for (std::size_t at : {30u, 31u}) {
+      for (int lead = 0xC0; lead < 0x100; ++lead)
+        for (int b = 0x00; b < 0x100; ++b)
+          for (unsigned char c : tails)
+            for (unsigned char d :
+                 {static_cast<unsigned char>(0x41), static_cast<unsigned char>(0xBF)}) {
+              const char four[4] = {static_cast<char>(lead), static_cast<char>(b),
+                                    static_cast<char>(c), static_cast<char>(d)};
+              check({four, 4}, at);
+            }
+    }
+    // Text cut short: every length of a text ending in each kind of sequence.
+    for (std::string_view end : {"\xE5", "\xE5\xBF", "\xF0\x9F\x98", "\xC3", "\xE5\xBF\xAB"}) {
+      for (std::size_t len = 60; len < 200; ++len) {
+        std::string s = base.substr(0, len);
+        s += end;
+        ++cases;
+        if (!(read_checked(s) == read_one_at_a_time(s)) && ++failures <= 5)
+          FAIL_CHECK("text of " << s.size() << " bytes cut short");
+      }
+    }
+    CHECK(failures == 0);
+    CHECK(cases > 1'000'000);
+  }
+
+  TEST_CASE("the UTF-8 check on long texts of random bytes, prose and GB18030") {
+    std::mt19937 rng(20261122);
+    // Bytes drawn mostly from well-formed Chinese, with malformed ones sprinkled in.
+    const std::string prose = "县商务局牵头，各职能部门配合，6月底前完成。😀é";
+    for (int round = 0; round < 300; ++round) {
+      std::string s;
+      const std::size_t len = 64 + rng() % 2000;
+      while (s.size() < len) {
+        const auto r = rng() % 100;
+        if (r < 85) {
+          const std::size_t from = rng() % prose.size();
+          s += prose.substr(from, 1 + rng() % 12);  // may cut a character
+        } else {
+          s += static_cast<char>(rng() % 256);
+        }
+      }
+      const auto want = read_one_at_a_time(s);
+      const auto got = read_checked(s);
+      CHECK(got == want);
+      if (!(got == want)) break;
+    }
+    const std::string gb = read_file(data_path("fixtures/notice-gb18030.txt"));
+    CHECK(read_checked(gb) == read_one_at_a_time(gb));
+    const std::string utf8 = read_file(data_path("fixtures/notice.txt"));
+    CHECK(read_checked(utf8) == read_one_at_a_time(utf8));
+    CHECK(read_checked(utf8).invalid_total == 0);
   }
 }

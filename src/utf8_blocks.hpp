@@ -1,0 +1,15 @@
+// UTF-8 checked in blocks with SIMD instructions, where the processor has them.
+// Private to the library.
+#pragma once
+
+#include <cstddef>
+
+namespace gongwen::detail {
+
+/// How far p[0, n) reads as UTF-8 when checked in blocks: a multiple of 32 bytes q
+/// such that p[0, q) is well-formed, except that a sequence begun in its last three
+/// bytes may be unfinished (the bytes after q decide). leads is then the number of
+/// lead bytes (C0-FF) in p[0, q). 0 where the processor has no AVX2, or n < 32.
+std::size_t checked_utf8_prefix(const unsigned char* p, std::size_t n, std::size_t& leads);
+
+}  // namespace gongwen::detail
