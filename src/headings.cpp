@@ -1,6 +1,7 @@
 // Finding ordinal headings in a paragraph: where a marker may start, and what it is.
 #include <tao/pegtl.hpp>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -155,10 +156,14 @@ struct marker_action<g::topic_lead> {
 template <>
 struct marker_action<g::topic_marker> : set_style_without_value<marker_style::topic> {};
 
-/// The next byte at or after pos that may begin a boundary character: 。(E3) ！？；：(EF)
-/// and ASCII ! ? ; : (their other forms begin with E3 or EF too).
-std::size_t next_boundary_lead(std::string_view text, std::size_t pos, std::size_t end) {
-  return find_byte_of<0xE3, 0xEF, '!', '?', ';', ':'>(text, pos, end);
+/// The next boundary character (。！？；： in any form) at or after pos, or end.
+std::size_t next_boundary(std::string_view text, std::size_t pos, std::size_t end) {
+  while ((pos = find_boundary_lead(text, pos, end)) < end) {
+    const code_point c = decode_at(text, pos);
+    if (is_boundary(c.cp)) return pos;
+    pos += c.len;
+  }
+  return end;
 }
 
 /// Whether an ordinal marker can begin with a code point: g::ordinal_start, read once
@@ -229,6 +234,11 @@ class heading_finder {
   /// within 13 characters and before any other punctuation, a phrase ending in 方面
   /// or 上 and then ，：。 (most sentence starts fail here at once).
   bool may_open_topic(std::size_t pos) const {
+    // 上 or 面 must begin within the 13 characters (52 bytes at most) looked at.
+    const std::size_t window = std::min<std::size_t>(it_.end, pos + 52);
+    if (find_bytes3<0xE4, 0xB8, 0x8A>(text_, pos, window) >= window &&  // 上
+        find_bytes3<0xE9, 0x9D, 0xA2>(text_, pos, window) >= window)    // 面
+      return false;
     char32_t before_last = 0, last = 0;
     for (int k = 0; k < 14 && pos < it_.end; ++k) {
       const code_point c = decode_at(text_, pos);
@@ -272,12 +282,7 @@ class heading_finder {
       h.title_end = static_cast<offset>(st.lead_end - text_.data());
     } else {
       std::size_t b = skip_blanks(h.marker_end);
-      std::size_t e = b;
-      while (e < it_.end) {
-        const code_point c = decode_at(text_, e);
-        if (is_boundary(c.cp)) break;
-        e += c.len;
-      }
+      std::size_t e = next_boundary(text_, b, it_.end);
       trim(text_, b, e);
       // **（二）地质灾害**: the closing bold mark is not part of the title.
       if (e >= b + 2 && (text_.substr(e - 2, 2) == "**" || text_.substr(e - 2, 2) == "__")) {
@@ -293,10 +298,8 @@ class heading_finder {
 
   void scan(std::size_t pos) {
     const std::size_t end = it_.end;
-    while ((pos = next_boundary_lead(text_, pos, end)) < end) {
-      const code_point c = decode_at(text_, pos);
-      pos += c.len;
-      if (!is_boundary(c.cp)) continue;
+    while ((pos = next_boundary(text_, pos, end)) < end) {
+      pos += decode_at(text_, pos).len;
       // Closing quotes and brackets stay with the sentence that ended: 。”
       std::size_t next = pos;
       while (next < end) {

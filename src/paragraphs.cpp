@@ -50,9 +50,8 @@ void split_paragraphs(std::string_view text, std::vector<paragraph>& out,
     std::size_t piece = pos;
     std::size_t i = pos;
     while (i + 6 <= eol) {
-      const std::size_t at = text.substr(i, eol - i).find(ideographic_space);
-      if (at == std::string_view::npos) break;
-      std::size_t run_b = i + at;
+      const std::size_t run_b = find_bytes3<0xE3, 0x80, 0x80>(text, i, eol);  // U+3000
+      if (run_b >= eol) break;
       std::size_t run_e = run_b;
       std::size_t count = 0;
       while (run_e + 3 <= eol && text.substr(run_e, 3) == ideographic_space) {

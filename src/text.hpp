@@ -89,6 +89,33 @@ GONGWEN_ALWAYS_INLINE std::size_t find_byte_of(std::string_view text, std::size_
   return static_cast<std::size_t>(p - text.data());
 }
 
+/// The first place in text[from, to) where the three bytes B0 B1 B2 begin (all three
+/// inside the range), or `to`. Sixteen places are tried at a time where SSE2 is there.
+template <unsigned char B0, unsigned char B1, unsigned char B2>
+GONGWEN_ALWAYS_INLINE std::size_t find_bytes3(std::string_view text, std::size_t from,
+                                              std::size_t to) noexcept {
+  const char* p = text.data() + from;
+  const char* const end = text.data() + to;
+#if defined(__SSE2__)
+  for (; end - p >= 18; p += 16) {
+    const auto at = [p](int k) { return _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + k)); };
+    const __m128i hit =
+        _mm_and_si128(_mm_and_si128(_mm_cmpeq_epi8(at(0), _mm_set1_epi8(static_cast<char>(B0))),
+                                    _mm_cmpeq_epi8(at(1), _mm_set1_epi8(static_cast<char>(B1)))),
+                      _mm_cmpeq_epi8(at(2), _mm_set1_epi8(static_cast<char>(B2))));
+    if (const int bits = _mm_movemask_epi8(hit))
+      return static_cast<std::size_t>(p - text.data()) +
+             static_cast<unsigned>(__builtin_ctz(static_cast<unsigned>(bits)));
+  }
+#endif
+  for (; end - p >= 3; ++p) {
+    if (static_cast<unsigned char>(p[0]) == B0 && static_cast<unsigned char>(p[1]) == B1 &&
+        static_cast<unsigned char>(p[2]) == B2)
+      return static_cast<std::size_t>(p - text.data());
+  }
+  return to;
+}
+
 /// The code point that ends just before byte i (i > 0).
 inline code_point decode_before(std::string_view s, std::size_t i) noexcept {
   std::size_t j = i - 1;
@@ -226,6 +253,44 @@ constexpr bool is_sentence_end(char32_t c) noexcept {
 /// A sentence end or a colon: an inline heading may start after it.
 constexpr bool is_boundary(char32_t c) noexcept {
   return is_sentence_end(c) || fold_punct(c) == U'：';
+}
+
+/// A place at or after `from` where a boundary character (is_boundary) may begin, or
+/// `to`: every one is found, and few other places. Where SSE2 is there, sixteen places
+/// are tried at a time by the lead byte and the last: 。 is E3 80 82, the full-width
+/// and small forms are EF xx with a last byte of 81 92-97 9A 9B 9F A1 B0, so the
+/// commas and brackets (，EF BC 8C, 、E3 80 81, （ EF BC 88) that make most of
+/// Chinese punctuation are passed over. A test holds it to is_boundary over every
+/// code point.
+GONGWEN_ALWAYS_INLINE std::size_t find_boundary_lead(std::string_view text, std::size_t from,
+                                                     std::size_t to) noexcept {
+  const char* p = text.data() + from;
+  const char* const end = text.data() + to;
+#if defined(__SSE2__)
+  const auto is = [](__m128i v, unsigned char b) {
+    return _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(b)));
+  };
+  for (; end - p >= 18; p += 16) {
+    const __m128i lead = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    const __m128i last = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 2));
+    const __m128i ascii = _mm_or_si128(_mm_or_si128(is(lead, '!'), is(lead, '?')),
+                                       _mm_or_si128(is(lead, ';'), is(lead, ':')));
+    const __m128i from_92 = _mm_sub_epi8(last, _mm_set1_epi8(static_cast<char>(0x92)));
+    const __m128i in_92_97 = _mm_cmpeq_epi8(_mm_min_epu8(from_92, _mm_set1_epi8(5)), from_92);
+    const __m128i ef_last =
+        _mm_or_si128(_mm_or_si128(_mm_or_si128(in_92_97, is(last, 0x81)),
+                                  _mm_or_si128(is(last, 0x9A), is(last, 0x9B))),
+                     _mm_or_si128(_mm_or_si128(is(last, 0x9F), is(last, 0xA1)), is(last, 0xB0)));
+    const __m128i hit =
+        _mm_or_si128(ascii, _mm_or_si128(_mm_and_si128(is(lead, 0xE3), is(last, 0x82)),
+                                         _mm_and_si128(is(lead, 0xEF), ef_last)));
+    if (const int bits = _mm_movemask_epi8(hit))
+      return static_cast<std::size_t>(p - text.data()) +
+             static_cast<unsigned>(__builtin_ctz(static_cast<unsigned>(bits)));
+  }
+#endif
+  return find_byte_of<0xE3, 0xEF, '!', '?', ';', ':'>(
+      text, static_cast<std::size_t>(p - text.data()), to);
 }
 
 /// Closing quotes and brackets that may follow a sentence end (。” ）).

@@ -2,6 +2,8 @@
 // And the character classes of the grammar agree with the code's fold_punct and is_blank.
 #include <doctest/doctest.h>
 
+#include <cstdio>
+
 #include <tao/pegtl/contrib/analyze.hpp>
 
 #include "agencies.hpp"
@@ -173,4 +175,72 @@ TEST_CASE("find_byte_of finds the first byte of its set, at every offset and len
   CHECK(checked - hits > 1000);
   CHECK(gongwen::detail::find_byte_of<0xE3, ';'>(t, 0, t.size()) < 64);
   CHECK(gongwen::detail::find_byte_of<'!'>(t, 0, t.size()) == t.size());
+}
+
+TEST_CASE(
+    "find_bytes3 finds the first place a three-byte sequence begins, at every offset and length") {
+  // U+3000 (E3 80 80) among its near misses (E3 80 81, E3 E3 80 80, 80 80), so that a
+  // hit may straddle a sixteen-byte block and the tail.
+  const std::string_view pieces[] = {"\xE3\x80\x80", "\xE3\x80\x81", "\xE3", "\x80\x80", "a", "县"};
+  std::string text;
+  std::uint32_t seed = 20261122;
+  while (text.size() < 2048) {
+    seed = seed * 1664525u + 1013904223u;
+    text += pieces[(seed >> 24) % 6];
+  }
+  const std::string_view t = text;
+  std::size_t hits = 0, misses = 0;
+  for (std::size_t from = 0; from < 120; ++from) {
+    for (std::size_t to = from; to < from + 60 && to <= t.size(); ++to) {
+      std::size_t expect = from;
+      while (expect + 3 <= to && t.substr(expect, 3) != "\xE3\x80\x80") ++expect;
+      if (expect + 3 > to) expect = to;
+      CHECK(gongwen::detail::find_bytes3<0xE3, 0x80, 0x80>(t, from, to) == expect);
+      (expect < to ? hits : misses) += 1;
+    }
+  }
+  CHECK(hits > 1000);
+  CHECK(misses > 1000);
+}
+
+TEST_CASE("find_boundary_lead passes over no boundary character, and over most other punctuation") {
+  // Every code point, after each of a run of filler bytes that puts it at every place
+  // of a sixteen-byte block: scanning with find_boundary_lead and reading what it
+  // stops at finds the same boundaries as decoding every character.
+  namespace d = gongwen::detail;
+  const std::string filler = "各乡镇，县直部门、（一）抓落实";
+  std::size_t boundaries = 0, stops = 0, characters = 0;
+  for (char32_t c = 1; c < 0x110000; ++c) {
+    if (c >= 0xD800 && c < 0xE000) continue;
+    std::string encoded;
+    d::append_utf8(encoded, c);
+    for (std::size_t shift = 0; shift < 16; shift += (c < 0x3000 || c > 0xFFFF ? 5 : 1)) {
+      std::string text = filler.substr(0, shift * 2) + encoded + filler;
+      const std::string_view t = text;
+      std::vector<std::size_t> want, got;
+      for (std::size_t i = 0; i < t.size();) {
+        const auto cp = d::decode_at(t, i);
+        if (d::is_boundary(cp.cp)) want.push_back(i);
+        i += cp.len;
+        ++characters;
+      }
+      for (std::size_t i = 0; (i = d::find_boundary_lead(t, i, t.size())) < t.size();) {
+        const auto cp = d::decode_at(t, i);
+        if (d::is_boundary(cp.cp)) got.push_back(i);
+        i += cp.len;
+        ++stops;
+      }
+      if (want != got) {
+        char where[40];
+        std::snprintf(where, sizeof where, "U+%04X after %zu bytes", static_cast<unsigned>(c),
+                      shift * 2);
+        FAIL_CHECK(where);
+        return;
+      }
+      boundaries += want.size();
+    }
+  }
+  CHECK(boundaries > 16 * 12);
+  // The filler's ，、（） are passed over: few places stop the scan beside the boundaries.
+  CHECK(stops < boundaries + characters / 20);
 }
