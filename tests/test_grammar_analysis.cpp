@@ -244,3 +244,24 @@ TEST_CASE("find_boundary_lead passes over no boundary character, and over most o
   // The filler's ，、（） are passed over: few places stop the scan beside the boundaries.
   CHECK(stops < boundaries + characters / 20);
 }
+
+TEST_CASE("count_chars counts the bytes that begin a character, at every offset and length") {
+  // Characters of one to four bytes, and stray continuation bytes, so that the blocks
+  // of sixteen, the words of eight and the last bytes each meet every kind of byte.
+  const std::string_view pieces[] = {"a", "é", "县", "😀", "\x80", "\xBF", "\xC0", "\xFF"};
+  std::string text;
+  std::uint32_t seed = 20261122;
+  while (text.size() < 400) {
+    seed = seed * 1664525u + 1013904223u;
+    text += pieces[(seed >> 24) % 8];
+  }
+  const std::string_view t = text;
+  for (std::size_t from = 0; from < 40; ++from) {
+    for (std::size_t len = 0; from + len <= t.size(); len += 1 + len / 16) {
+      std::size_t expect = 0;
+      for (std::size_t i = from; i < from + len; ++i)
+        expect += (static_cast<unsigned char>(t[i]) & 0xC0) != 0x80;
+      CHECK(gongwen::detail::count_chars(t.substr(from, len)) == expect);
+    }
+  }
+}
