@@ -237,6 +237,7 @@ class builder {
   void decoded(decoded_input&& in) {
     doc_.text_ = std::move(in.text);
     doc_.encoding_ = std::move(in.encoding);
+    doc_.well_formed_ = in.well_formed;
     for (const auto& bad : in.invalid) {
       doc_.diagnostics_.push_back(
           {diagnostic::level::error, bad.at,

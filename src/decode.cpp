@@ -35,6 +35,23 @@ bool transcode(std::string_view bytes, const char* codec, decoded_input& out) {
   std::u16string chunk(16384, u'\0');
   const char* src = bytes.data();
   const char* const src_end = bytes.data() + bytes.size();
+  // A surrogate pair may be cut by the end of a chunk: its first half waits here.
+  char16_t high = 0;
+  auto append_unit = [&](char16_t unit) {
+    const bool is_high = unit >= 0xD800 && unit < 0xDC00;
+    const bool is_low = unit >= 0xDC00 && unit < 0xE000;
+    if (high != 0 && is_low) {
+      append_utf8(out.text, 0x10000 + ((char32_t(high) - 0xD800) << 10) + (unit - 0xDC00));
+      high = 0;
+      return;
+    }
+    if (high != 0) append_utf8(out.text, 0xFFFD);  // a half with no other half
+    high = 0;
+    if (is_high)
+      high = unit;
+    else
+      append_utf8(out.text, is_low ? char32_t{0xFFFD} : char32_t{unit});
+  };
   while (true) {
     UChar* target = reinterpret_cast<UChar*>(chunk.data());
     UChar* const target_end = target + chunk.size();
@@ -45,16 +62,14 @@ bool transcode(std::string_view bytes, const char* codec, decoded_input& out) {
     // Append what was decoded so far.
     const auto* u = reinterpret_cast<const char16_t*>(chunk.data());
     const std::size_t n = static_cast<std::size_t>(target - reinterpret_cast<UChar*>(chunk.data()));
-    for (std::size_t i = 0; i < n; ++i) {
-      char32_t cp = u[i];
-      if (cp >= 0xD800 && cp < 0xDC00 && i + 1 < n && u[i + 1] >= 0xDC00 && u[i + 1] < 0xE000) {
-        cp = 0x10000 + ((cp - 0xD800) << 10) + (u[i + 1] - 0xDC00);
-        ++i;
-      }
-      append_utf8(out.text, cp);
-    }
+    for (std::size_t i = 0; i < n; ++i) append_unit(u[i]);
     if (status == U_BUFFER_OVERFLOW_ERROR) continue;
-    if (U_SUCCESS(status)) break;
+    if (U_SUCCESS(status)) {
+      if (high != 0) append_utf8(out.text, 0xFFFD);
+      break;
+    }
+    if (high != 0) append_utf8(out.text, 0xFFFD);
+    high = 0;
     // An undecodable sequence: ICU has consumed it. Record, substitute, go on.
     char bad[8];
     int8_t bad_len = sizeof bad;
@@ -251,6 +266,7 @@ decoded_input decode_text(std::string&& bytes, input_encoding enc) {
   auto check_utf8 = [&] {
     check = find_invalid_utf8(bytes, out.invalid, kept_errors);
     out.invalid_total = check.invalid;
+    out.well_formed = check.invalid == 0;
   };
   auto keep_utf8 = [&] {
     out.text = std::move(bytes);

@@ -18,6 +18,7 @@ struct decoded_input {
   };
   std::vector<bad_byte> invalid;  // undecodable input, in order
   std::size_t invalid_total = 0;  // may exceed invalid.size(): only the first few are kept
+  bool well_formed = true;        // text is UTF-8 throughout (invalid bytes of UTF-8 input stay)
   std::vector<offset> nul_bytes;  // NUL bytes in a text that is not UTF-16 (the first few)
   std::size_t nul_total = 0;
   /// Not a text document: why it is refused ("this is a PDF document, not plain text").

@@ -140,6 +140,7 @@ document& document::operator=(const document& other) {
   text_ = other.text_;
   encoding_ = other.encoding_;
   input_size_ = other.input_size_;
+  well_formed_ = other.well_formed_;
   nodes_ = other.nodes_;
   heads_ = other.heads_;
   directives_ = other.directives_;

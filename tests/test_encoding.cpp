@@ -41,6 +41,25 @@ TEST_SUITE("encodings") {
     CHECK(sections(doc) == "1:一、 2:一是 2:二是 1:二、");
   }
 
+  TEST_CASE("a character outside the BMP at every place around a transcoding chunk's end") {
+    // The converter works in chunks of UTF-16 units; a surrogate pair cut by a chunk's
+    // end is still one character (not two halves written as bytes no decoder reads).
+    for (std::size_t before = 16380; before < 16386; ++before) {
+      std::string utf8;
+      for (std::size_t i = 0; i < before; ++i) utf8 += "县";
+      utf8 += "😀牵头\n";
+      // The same in UTF-16LE with a BOM: 县 is U+53BF, 😀 is D83D DE00, 牵 U+7275, 头 U+5934.
+      std::string utf16("\xFF\xFE", 2);
+      for (std::size_t i = 0; i < before; ++i) utf16 += std::string("\xBF\x53", 2);
+      utf16 += std::string("\x3D\xD8\x00\xDE\x75\x72\x34\x59\x0A\x00", 10);
+      const auto doc = gongwen::parse(utf16);
+      CHECK(doc.encoding() == "UTF-16LE");
+      CHECK(doc.text() == utf8);
+      CHECK(doc.well_formed());
+      CHECK(doc.ok());
+    }
+  }
+
   TEST_CASE("UTF-16BE with a BOM, and an encoding forced by the caller") {
     const std::string be("\xFE\xFF\x4E\x00\x30\x01\x75\x32", 8);  // BOM 一、甲
     const auto doc = gongwen::parse(be);
@@ -57,6 +76,8 @@ TEST_SUITE("encodings") {
     const auto doc = gongwen::parse(text);
     CHECK(doc.encoding() == "UTF-8");
     CHECK_FALSE(doc.ok());
+    CHECK_FALSE(doc.well_formed());
+    CHECK(gongwen::parse(std::string("一、甲\n")).well_formed());
     REQUIRE(doc.diagnostics().size() == 1);
     const auto& d = doc.diagnostics().front();
     CHECK(d.severity == gongwen::diagnostic::level::error);

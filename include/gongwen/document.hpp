@@ -243,6 +243,10 @@ class document {
   [[nodiscard]] std::string_view encoding() const noexcept { return encoding_; }
   /// Size of the input in bytes as it was given (before any transcoding).
   [[nodiscard]] std::size_t input_size() const noexcept { return input_size_; }
+  /// Whether the text is well-formed UTF-8 throughout. False when bytes of a UTF-8
+  /// input could not be decoded: they stay in the text (and are written as U+FFFD),
+  /// each reported as an error. A transcoded text is always well-formed.
+  [[nodiscard]] bool well_formed() const noexcept { return well_formed_; }
 
   [[nodiscard]] const node& root() const noexcept { return nodes_.front(); }
   [[nodiscard]] const node& operator[](node_id id) const noexcept { return nodes_[id]; }
@@ -289,6 +293,7 @@ class document {
   std::string text_;
   std::string encoding_ = "UTF-8";
   std::size_t input_size_ = 0;
+  bool well_formed_ = true;
   struct head_record {
     gongwen::ordinal ordinal;  // sections
     gongwen::span title;       // sections: the title; text nodes: their text
