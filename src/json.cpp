@@ -28,9 +28,13 @@ bool carries_text(node_type t) {
 
 class tree_writer {
  public:
-  tree_writer(std::string& out, const document& doc, bool pretty) : j_(out, pretty), doc_(doc) {}
+  tree_writer(std::string& out, const document& doc, bool pretty) : j_(out, pretty), doc_(doc) {
+    j_.set_text_well_formed(doc.well_formed());
+  }
   tree_writer(std::string& buffer, const document& doc, bool pretty, std::FILE* sink)
-      : j_(buffer, pretty, sink), doc_(doc) {}
+      : j_(buffer, pretty, sink), doc_(doc) {
+    j_.set_text_well_formed(doc.well_formed());
+  }
   bool flush() { return j_.flush(); }
 
   void document_(std::string_view name) {
@@ -69,7 +73,7 @@ class tree_writer {
     j_.pair(n.span.begin, n.span.end);
     j_.member("line", n.line);
     if (n.type == node_type::noise) j_.member("kind", name(n.noise));
-    if (carries_text(n.type)) j_.member("text", doc_.text(doc_.title_of(n)));
+    if (carries_text(n.type)) j_.text_member("text", doc_.text(doc_.title_of(n)));
     if (n.type == node_type::section) section_(n);
     if (n.type == node_type::directive) directive_(n);
     if (n.first_child != no_node) {
@@ -86,28 +90,28 @@ class tree_writer {
     j_.key("ordinal");
     j_.begin_object();
     j_.member("style", name(doc_.ordinal_of(n).style));
-    j_.member("marker", doc_.text(doc_.ordinal_of(n).marker));
+    j_.text_member("marker", doc_.text(doc_.ordinal_of(n).marker));
     j_.key("value");
     if (doc_.ordinal_of(n).has_value())
       j_.number(doc_.ordinal_of(n).value);
     else
       j_.null();
     j_.end_object();
-    j_.member("title", doc_.text(doc_.title_of(n)));
+    j_.text_member("title", doc_.text(doc_.title_of(n)));
     j_.member("inline", n.is_inline);
   }
 
   void directive_(const node& n) {
-    j_.member("text", doc_.text(n.span));
+    j_.text_member("text", doc_.text(n.span));
     j_.key("agencies");
     j_.begin_array();
     for (const agency& a : doc_.agencies(n)) {
       j_.begin_object();
-      j_.member("name", a.name);
+      j_.text_member("name", a.name);
       j_.member("role", name(a.role));
       j_.key("span");
       j_.pair(a.text.begin, a.text.end);
-      j_.member("text", doc_.text(a.text));
+      j_.text_member("text", doc_.text(a.text));
       if (a.inherited()) detail::write_origin(j_, doc_, a.from);
       j_.end_object();
     }
@@ -128,7 +132,7 @@ namespace detail {
 
 void write_deadline(json_out& j, const document& doc, const deadline& d) {
   j.begin_object();
-  j.member("text", doc.text(d.text));
+  j.text_member("text", doc.text(d.text));
   j.key("span");
   j.pair(d.text.begin, d.text.end);
   if (d.year) j.member("year", d.year);

@@ -15,8 +15,80 @@
 
 namespace gongwen::detail {
 
-/// Append s as a JSON string. Invalid UTF-8 becomes U+FFFD, control characters are escaped.
-inline void append_json_string(std::string& out, std::string_view s) {
+/// Whether s begins and ends at character boundaries: no continuation byte first, and
+/// the last sequence whole (by its lead byte).
+inline bool whole_characters(std::string_view s) noexcept {
+  if (s.empty()) return true;
+  const auto* b = reinterpret_cast<const unsigned char*>(s.data());
+  if ((b[0] & 0xC0) == 0x80) return false;
+  std::size_t k = s.size();
+  while (k > 0 && s.size() - k < 4 && (b[k - 1] & 0xC0) == 0x80) --k;
+  if (k == 0) return false;
+  const unsigned char lead = b[k - 1];
+  const std::size_t len = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
+  return k - 1 + len == s.size();
+}
+
+/// The first byte at or after i that JSON must escape (a control character, " or \),
+/// or s.size(). Sixteen bytes are tested at a time where SSE2 is there.
+inline std::size_t next_to_escape(std::string_view s, std::size_t i) noexcept {
+  const auto* b = reinterpret_cast<const unsigned char*>(s.data());
+#if defined(__SSE2__)
+  for (; i + 16 <= s.size(); i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(b + i));
+    // Control characters are 00-1F: 0 to 31 as signed bytes (80-FF are negative).
+    const __m128i control =
+        _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(-1)), _mm_cmplt_epi8(v, _mm_set1_epi8(0x20)));
+    const __m128i hit = _mm_or_si128(control, _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
+                                                           _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))));
+    if (const int bits = _mm_movemask_epi8(hit))
+      return i + static_cast<unsigned>(__builtin_ctz(static_cast<unsigned>(bits)));
+  }
+#endif
+  for (; i < s.size(); ++i)
+    if (b[i] < 0x20 || b[i] == '"' || b[i] == '\\') break;
+  return i;
+}
+
+/// A byte JSON escapes: a control character, " or \\.
+inline void append_escaped(std::string& out, unsigned char b) {
+  switch (b) {
+    case '"':
+      out.append("\\\"");
+      break;
+    case '\\':
+      out.append("\\\\");
+      break;
+    case '\n':
+      out.append("\\n");
+      break;
+    case '\r':
+      out.append("\\r");
+      break;
+    case '\t':
+      out.append("\\t");
+      break;
+    default:
+      fmt::format_to(std::back_inserter(out), "\\u{:04x}", static_cast<unsigned>(b));
+  }
+}
+
+/// Append s as a JSON string. Invalid UTF-8 becomes U+FFFD, control characters are
+/// escaped. well_formed says s is known to be valid UTF-8 (a piece of a document's
+/// well-formed text, cut at characters, which is checked): then the bytes are copied
+/// in runs between the ones to escape, with no decoding.
+inline void append_json_string(std::string& out, std::string_view s, bool well_formed = false) {
+  if (well_formed && whole_characters(s)) {
+    out.push_back('"');
+    std::size_t run = 0;
+    for (std::size_t i; (i = next_to_escape(s, run)) < s.size(); run = i + 1) {
+      out.append(s.data() + run, i - run);
+      append_escaped(out, static_cast<unsigned char>(s[i]));
+    }
+    out.append(s.data() + run, s.size() - run);
+    out.push_back('"');
+    return;
+  }
   out.push_back('"');
   std::size_t run = 0;  // start of the bytes not yet copied
   std::size_t i = 0;
@@ -39,25 +111,7 @@ inline void append_json_string(std::string& out, std::string_view s) {
       continue;
     }
     flush(i);
-    switch (b) {
-      case '"':
-        out.append("\\\"");
-        break;
-      case '\\':
-        out.append("\\\\");
-        break;
-      case '\n':
-        out.append("\\n");
-        break;
-      case '\r':
-        out.append("\\r");
-        break;
-      case '\t':
-        out.append("\\t");
-        break;
-      default:
-        fmt::format_to(std::back_inserter(out), "\\u{:04x}", static_cast<unsigned>(b));
-    }
+    append_escaped(out, b);
     run = ++i;
   }
   flush(i);
@@ -85,10 +139,12 @@ class json_out {
   void begin_array() { open('['); }
   void end_array() { close(']'); }
 
+  /// A member's name: one of the writer's own, plain ASCII that needs no escaping.
   void key(std::string_view k) {
     separate();
-    append_json_string(out_, k);
-    out_.append(pretty_ ? ": " : ":");
+    out_.push_back('"');
+    out_.append(k);
+    out_.append(pretty_ ? "\": " : "\":");
     after_key_ = true;
   }
 
@@ -96,6 +152,17 @@ class json_out {
     prefix();
     append_json_string(out_, s);
   }
+  /// A piece of the document's text (or a name taken from it): written without
+  /// decoding when the text is known to be well-formed.
+  void text(std::string_view s) {
+    prefix();
+    append_json_string(out_, s, text_well_formed_);
+  }
+  void text_member(std::string_view k, std::string_view s) {
+    key(k);
+    text(s);
+  }
+  void set_text_well_formed(bool yes) { text_well_formed_ = yes; }
   void number(std::int64_t v) {
     prefix();
     append_int(v);
@@ -171,7 +238,8 @@ class json_out {
   std::FILE* sink_ = nullptr;
   bool ok_ = true;
   bool after_key_ = false;
-  std::vector<bool> has_members_;
+  bool text_well_formed_ = false;
+  std::vector<unsigned char> has_members_;  // of each open object or array
 };
 
 }  // namespace gongwen::detail

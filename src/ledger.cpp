@@ -69,7 +69,7 @@ void units_json(detail::json_out& j, const document& doc, std::string_view key,
   j.begin_array();
   for (const agency* a : units) {
     j.begin_object();
-    j.member("name", a->name);
+    j.text_member("name", a->name);
     j.key("span");
     j.pair(a->text.begin, a->text.end);
     if (a->inherited())
@@ -172,6 +172,7 @@ void write_tasks_jsonl(std::string& out, const document& doc, std::string_view n
   for (const task& t : task_ledger(doc)) {
     const node& d = *t.directive;
     detail::json_out j(out, false);
+    j.set_text_well_formed(doc.well_formed());
     j.begin_object();
     j.member("file", name);
     j.member("number", t.number);
@@ -179,7 +180,7 @@ void write_tasks_jsonl(std::string& out, const document& doc, std::string_view n
     j.begin_array();
     for (const node* s : t.sections) j.string(short_label(doc, *s));
     j.end_array();
-    j.member("task", doc.text(d.span));
+    j.text_member("task", doc.text(d.span));
     units_json(j, doc, "lead", t.lead);
     units_json(j, doc, "cooperate", t.cooperate);
     units_json(j, doc, "responsible", t.responsible);

@@ -6,6 +6,7 @@
 #include <fstream>
 
 #include "helpers.hpp"
+#include "json_out.hpp"
 
 using gongwen::test::data_path;
 using gongwen::test::read_file;
@@ -100,5 +101,48 @@ TEST_SUITE("json") {
     const std::string json = gongwen::to_json(gongwen::parse("一、甲\n乙\xFF"));
     CHECK(json.find(R"("diagnostics":[{"severity":"error","offset":13,"line":2,"column":2,)") !=
           std::string::npos);
+  }
+}
+
+TEST_SUITE("json") {
+  TEST_CASE(
+      "a piece of well-formed text is written as the careful writer writes it, wherever it is "
+      "cut") {
+    // Text the writer may copy in runs (known to be well-formed) against the writer
+    // that decodes every character, over every piece of a text with quotes, back
+    // slashes, control characters and characters of one to four bytes; pieces cut
+    // inside a character must still come out as valid UTF-8 (\ufffd).
+    const std::string_view parts[] = {"县", "a",    "\"", "\\", "\n",         "\x01", "😀",
+                                      "é",  "\x7F", "，", "\t", "各部门配合", "\x1F"};
+    std::string text;
+    std::uint32_t seed = 20261122;
+    while (text.size() < 120) {
+      seed = seed * 1664525u + 1013904223u;
+      text += parts[(seed >> 24) % 13];
+    }
+    std::size_t pieces = 0, cut = 0;
+    for (std::size_t b = 0; b < text.size(); ++b) {
+      for (std::size_t e = b; e <= text.size(); ++e) {
+        const std::string_view piece = std::string_view(text).substr(b, e - b);
+        std::string fast, careful;
+        gongwen::detail::append_json_string(fast, piece, /*well_formed=*/true);
+        gongwen::detail::append_json_string(careful, piece);
+        CHECK(fast == careful);
+        ++pieces;
+        cut += careful.find("\\ufffd") != std::string::npos;
+      }
+    }
+    CHECK(pieces > 5000);
+    CHECK(cut > 1000);
+  }
+
+  TEST_CASE("a document's text is known to be well-formed only when it is") {
+    const auto good = gongwen::parse(std::string("一、加强领导\n县商务局牵头。\n"));
+    const auto bad = gongwen::parse(std::string("一、加强\xE5领导\n县商务局牵头。\n"));
+    CHECK(good.well_formed());
+    CHECK_FALSE(bad.well_formed());
+    const std::string json = gongwen::to_json(bad);
+    CHECK(json.find("\\ufffd") != std::string::npos);
+    CHECK(gongwen::parse(json).well_formed());  // the JSON itself is valid UTF-8
   }
 }
