@@ -373,36 +373,42 @@ std::string without_quotes(std::string_view s) {
 enum class cue_kind { none, lead, joint, cooperate, responsible, modal };
 
 /// Where units can start in a sentence: only where a character that ends one lies
-/// ahead before the clause ends (lists run on over 、 and 等, names over （区）). One
-/// backward pass; then each question is a lookup.
+/// ahead before the clause ends (lists run on over 、 and 等, names over （区）). The
+/// questions come in the order of the text, so the first final or stopping character
+/// after a place is looked for only once the place has passed the last one found:
+/// each character is read once at most.
 class unit_reach {
  public:
-  /// next_final is a buffer the caller keeps, so that no sentence allocates.
-  unit_reach(std::string_view t, std::size_t b, std::size_t e,
-             std::vector<std::uint32_t>& next_final)
-      : b_(b), next_final_(next_final) {
-    const char_table& flags = flags_of();
-    next_final_.assign(e - b + 1, static_cast<std::uint32_t>(e));
-    std::size_t next = e;  // the nearest final character at or after a position, before a stop
-    for (std::size_t p = e; p > b;) {
-      const code_point c = decode_before(t, p);
-      p -= c.len;
-      const std::uint16_t f = flags(c.cp);
-      if (f & ends_unit)
-        next = p;
-      else if (f & stops_unit)
-        next = e;
-      next_final_[p - b] = static_cast<std::uint32_t>(next);
-    }
-  }
-  bool may_hold_unit(std::size_t p, std::size_t e) const {
-    const std::size_t f = next_final_[p - b_];
-    return f < e && f - p <= 48 * 3;
+  unit_reach(std::string_view t, std::size_t e) : t_(t), e_(e) {}
+
+  bool may_hold_unit(std::size_t p) {
+    if (p < from_ || p > next_) find_from(p);
+    return next_is_final_ && next_ - p <= 48 * 3;
   }
 
  private:
-  std::size_t b_;
-  std::vector<std::uint32_t>& next_final_;
+  /// The first character at or after p that ends a unit or stops one.
+  void find_from(std::size_t p) {
+    const char_table& flags = flags_of();
+    from_ = p;
+    while (p < e_) {
+      const code_point c = decode_at(t_, p);
+      const std::uint16_t f = flags(c.cp);
+      if (f & (ends_unit | stops_unit)) {
+        next_ = p;
+        next_is_final_ = (f & ends_unit) != 0;
+        return;
+      }
+      p += c.len;
+    }
+    next_ = e_;
+    next_is_final_ = false;
+  }
+
+  std::string_view t_;
+  std::size_t e_;
+  std::size_t from_ = 1, next_ = 0;  // [from_, next_) holds neither; nothing found yet
+  bool next_is_final_ = false;
 };
 
 class sentence_reader {
@@ -758,8 +764,7 @@ class sentence_reader {
 
   void read_units() {
     const char_table& flags = flags_of();
-    thread_local std::vector<std::uint32_t> buffer;
-    const unit_reach reach(t_, b_, e_, buffer);
+    unit_reach reach(t_, e_);
     std::size_t p = b_;
     bool clause_start = true;  // at the sentence start or after a clause separator
     bool introduced = false;   // after 由 督促 希望 …: the subject needs no cue
@@ -804,7 +809,7 @@ class sentence_reader {
       // Away from a clause start a unit counts only with a cue after it (checked below).
       const bool may_start = clause_start || after_coordinator || cooperating || (f & starts_scope);
       std::vector<unit_found> found;
-      const std::size_t len = may_start && reach.may_hold_unit(p, e_) ? read_list(p, e_, found) : 0;
+      const std::size_t len = may_start && reach.may_hold_unit(p) ? read_list(p, e_, found) : 0;
       if (!len) {
         clause_start = false;
         introduced = false;
