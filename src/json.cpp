@@ -36,6 +36,7 @@ class tree_writer {
     j_.set_text_well_formed(doc.well_formed());
   }
   bool flush() { return j_.flush(); }
+  void end_line() { j_.raw('\n'); }
 
   void document_(std::string_view name) {
     j_.begin_object();
@@ -162,8 +163,9 @@ void write_origin(json_out& j, const document& doc, std::uint32_t from) {
 
 void write_json(std::string& out, const document& doc, const json_options& opts) {
   out.reserve(out.size() + doc.text().size() / 2 + doc.nodes().size() * 96 + 256);
-  tree_writer(out, doc, opts.pretty).document_(opts.name);
-  out.push_back('\n');
+  tree_writer w(out, doc, opts.pretty);
+  w.document_(opts.name);
+  w.end_line();
 }
 
 bool write_json(std::FILE* out, const document& doc, const json_options& opts) {
@@ -171,7 +173,7 @@ bool write_json(std::FILE* out, const document& doc, const json_options& opts) {
   buffer.reserve((std::size_t{1} << 20) + 64 * 1024);
   tree_writer w(buffer, doc, opts.pretty, out);
   w.document_(opts.name);
-  buffer.push_back('\n');
+  w.end_line();
   return w.flush();
 }
 

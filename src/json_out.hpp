@@ -1,11 +1,11 @@
 // A small streaming JSON writer: compact or indented, always valid UTF-8.
 #pragma once
 
-#include <fmt/format.h>
-
+#include <algorithm>
 #include <charconv>
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <iterator>
 #include <string>
 #include <string_view>
@@ -51,25 +51,29 @@ inline std::size_t next_to_escape(std::string_view s, std::size_t i) noexcept {
 }
 
 /// A byte JSON escapes: a control character, " or \\.
-inline void append_escaped(std::string& out, unsigned char b) {
+template <class Out>
+void append_escaped(Out& out, unsigned char b) {
   switch (b) {
     case '"':
-      out.append("\\\"");
+      out.append("\\\"", 2);
       break;
     case '\\':
-      out.append("\\\\");
+      out.append("\\\\", 2);
       break;
     case '\n':
-      out.append("\\n");
+      out.append("\\n", 2);
       break;
     case '\r':
-      out.append("\\r");
+      out.append("\\r", 2);
       break;
     case '\t':
-      out.append("\\t");
+      out.append("\\t", 2);
       break;
-    default:
-      fmt::format_to(std::back_inserter(out), "\\u{:04x}", static_cast<unsigned>(b));
+    default: {
+      const char u[6] = {
+          '\\', 'u', '0', '0', "0123456789abcdef"[b >> 4], "0123456789abcdef"[b & 15]};
+      out.append(u, 6);
+    }
   }
 }
 
@@ -77,7 +81,8 @@ inline void append_escaped(std::string& out, unsigned char b) {
 /// escaped. well_formed says s is known to be valid UTF-8 (a piece of a document's
 /// well-formed text, cut at characters, which is checked): then the bytes are copied
 /// in runs between the ones to escape, with no decoding.
-inline void append_json_string(std::string& out, std::string_view s, bool well_formed = false) {
+template <class Out>
+void append_json_string(Out& out, std::string_view s, bool well_formed = false) {
   if (well_formed && whole_characters(s)) {
     out.push_back('"');
     std::size_t run = 0;
@@ -103,7 +108,7 @@ inline void append_json_string(std::string& out, std::string_view s, bool well_f
       const code_point c = decode_at(s, i);
       if (c.cp == 0xFFFD && c.len == 1) {
         flush(i);
-        out.append("\\ufffd");
+        out.append("\\ufffd", 6);
         run = ++i;
       } else {
         i += c.len;
@@ -118,6 +123,46 @@ inline void append_json_string(std::string& out, std::string_view s, bool well_f
   out.push_back('"');
 }
 
+/// The writer's output: a std::string grown in large steps and written through a
+/// pointer (a push_back call per character was a twentieth of a JSON run). The string
+/// holds the bytes written when the buffer is settled or destroyed.
+class json_buffer {
+ public:
+  explicit json_buffer(std::string& s) : s_(s), len_(s.size()) {}
+  json_buffer(const json_buffer&) = delete;
+  json_buffer& operator=(const json_buffer&) = delete;
+  ~json_buffer() { settle(); }
+
+  void push_back(char c) {
+    if (len_ == s_.size()) grow(1);
+    s_[len_++] = c;
+  }
+  void append(const char* p, std::size_t n) {
+    if (s_.size() - len_ < n) grow(n);
+    std::memcpy(s_.data() + len_, p, n);
+    len_ += n;
+  }
+  void append(std::string_view v) { append(v.data(), v.size()); }
+  void append(std::size_t n, char c) {
+    if (s_.size() - len_ < n) grow(n);
+    std::memset(s_.data() + len_, c, n);
+    len_ += n;
+  }
+  [[nodiscard]] std::size_t size() const noexcept { return len_; }
+  [[nodiscard]] std::string_view view() const noexcept { return {s_.data(), len_}; }
+  void clear() noexcept { len_ = 0; }
+  void settle() { s_.resize(len_); }
+
+ private:
+  /// Room for n more bytes: the string's capacity first, then twice as much.
+  void grow(std::size_t n) {
+    s_.resize(s_.capacity() - len_ >= n ? s_.capacity()
+                                        : std::max(2 * s_.capacity(), len_ + n + 4096));
+  }
+  std::string& s_;
+  std::size_t len_;
+};
+
 class json_out {
  public:
   json_out(std::string& out, bool pretty) : out_(out), pretty_(pretty) {}
@@ -128,8 +173,8 @@ class json_out {
 
   /// Write what is buffered to the sink (if any). False on a write error.
   bool flush() {
-    if (!sink_ || out_.empty()) return ok_;
-    ok_ = std::fwrite(out_.data(), 1, out_.size(), sink_) == out_.size() && ok_;
+    if (!sink_ || out_.size() == 0) return ok_;
+    ok_ = std::fwrite(out_.view().data(), 1, out_.size(), sink_) == out_.size() && ok_;
     out_.clear();
     return ok_;
   }
@@ -144,7 +189,7 @@ class json_out {
     separate();
     out_.push_back('"');
     out_.append(k);
-    out_.append(pretty_ ? "\": " : "\":");
+    out_.append(pretty_ ? std::string_view("\": ") : std::string_view("\":"));
     after_key_ = true;
   }
 
@@ -163,24 +208,26 @@ class json_out {
     text(s);
   }
   void set_text_well_formed(bool yes) { text_well_formed_ = yes; }
+  /// A character outside the JSON value (the newline that ends a JSON Lines record).
+  void raw(char c) { out_.push_back(c); }
   void number(std::int64_t v) {
     prefix();
     append_int(v);
   }
   void boolean(bool v) {
     prefix();
-    out_.append(v ? "true" : "false");
+    out_.append(v ? std::string_view("true") : std::string_view("false"));
   }
   void null() {
     prefix();
-    out_.append("null");
+    out_.append(std::string_view("null"));
   }
   /// A [begin, end) pair, kept on one line even when indented.
   void pair(std::int64_t a, std::int64_t b) {
     prefix();
     out_.push_back('[');
     append_int(a);
-    out_.append(pretty_ ? ", " : ",");
+    out_.append(pretty_ ? std::string_view(", ") : std::string_view(","));
     append_int(b);
     out_.push_back(']');
   }
@@ -233,7 +280,7 @@ class json_out {
   }
 
   static constexpr std::size_t flush_at = std::size_t{1} << 20;
-  std::string& out_;
+  json_buffer out_;
   bool pretty_;
   std::FILE* sink_ = nullptr;
   bool ok_ = true;

@@ -169,10 +169,10 @@ void write_tasks_csv(std::string& out, const document& doc, std::string_view nam
 }
 
 void write_tasks_jsonl(std::string& out, const document& doc, std::string_view name) {
+  detail::json_out j(out, false);
+  j.set_text_well_formed(doc.well_formed());
   for (const task& t : task_ledger(doc)) {
     const node& d = *t.directive;
-    detail::json_out j(out, false);
-    j.set_text_well_formed(doc.well_formed());
     j.begin_object();
     j.member("file", name);
     j.member("number", t.number);
@@ -192,7 +192,7 @@ void write_tasks_jsonl(std::string& out, const document& doc, std::string_view n
     j.key("span");
     j.pair(d.span.begin, d.span.end);
     j.end_object();
-    out.push_back('\n');
+    j.raw('\n');
   }
 }
 
