@@ -138,6 +138,7 @@ class json_buffer {
     s_[len_++] = c;
   }
   void append(const char* p, std::size_t n) {
+    if (n == 0) return;  // p may be null then
     if (s_.size() - len_ < n) grow(n);
     std::memcpy(s_.data() + len_, p, n);
     len_ += n;
