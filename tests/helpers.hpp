@@ -3,7 +3,9 @@
 
 #include <gongwen/gongwen.hpp>
 
+#include <cstdint>
 #include <fstream>
+#include <initializer_list>
 #include <iterator>
 #include <optional>
 #include <string>
@@ -12,6 +14,19 @@
 #include <tao/pegtl.hpp>
 
 namespace gongwen::test {
+
+/// At least `size` bytes made of pieces drawn at random (a fixed seed, so every run
+/// reads the same text): bytes of every kind at every place of the SIMD blocks.
+inline std::string text_of_pieces(std::initializer_list<std::string_view> pieces,
+                                  std::size_t size) {
+  std::string text;
+  std::uint32_t seed = 20261122;
+  while (text.size() < size) {
+    seed = seed * 1664525u + 1013904223u;
+    text += pieces.begin()[(seed >> 24) % pieces.size()];
+  }
+  return text;
+}
 
 /// What a grammar rule matches at the start of s, or nothing.
 template <class Rule>

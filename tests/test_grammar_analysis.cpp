@@ -11,6 +11,7 @@
 #include "directives.hpp"
 #include "grammar_match.hpp"
 #include "headings.hpp"
+#include "helpers.hpp"
 #include "parts.hpp"
 #include "text.hpp"
 
@@ -181,13 +182,8 @@ TEST_CASE(
     "find_bytes3 finds the first place a three-byte sequence begins, at every offset and length") {
   // U+3000 (E3 80 80) among its near misses (E3 80 81, E3 E3 80 80, 80 80), so that a
   // hit may straddle a sixteen-byte block and the tail.
-  const std::string_view pieces[] = {"\xE3\x80\x80", "\xE3\x80\x81", "\xE3", "\x80\x80", "a", "县"};
-  std::string text;
-  std::uint32_t seed = 20261122;
-  while (text.size() < 2048) {
-    seed = seed * 1664525u + 1013904223u;
-    text += pieces[(seed >> 24) % 6];
-  }
+  const std::string text = gongwen::test::text_of_pieces(
+      {"\xE3\x80\x80", "\xE3\x80\x81", "\xE3", "\x80\x80", "a", "县"}, 2048);
   const std::string_view t = text;
   std::size_t hits = 0, misses = 0;
   for (std::size_t from = 0; from < 120; ++from) {
@@ -248,13 +244,8 @@ TEST_CASE("find_boundary_lead passes over no boundary character, and over most o
 TEST_CASE("count_chars counts the bytes that begin a character, at every offset and length") {
   // Characters of one to four bytes, and stray continuation bytes, so that the blocks
   // of sixteen, the words of eight and the last bytes each meet every kind of byte.
-  const std::string_view pieces[] = {"a", "é", "县", "😀", "\x80", "\xBF", "\xC0", "\xFF"};
-  std::string text;
-  std::uint32_t seed = 20261122;
-  while (text.size() < 400) {
-    seed = seed * 1664525u + 1013904223u;
-    text += pieces[(seed >> 24) % 8];
-  }
+  const std::string text =
+      gongwen::test::text_of_pieces({"a", "é", "县", "😀", "\x80", "\xBF", "\xC0", "\xFF"}, 400);
   const std::string_view t = text;
   for (std::size_t from = 0; from < 40; ++from) {
     for (std::size_t len = 0; from + len <= t.size(); len += 1 + len / 16) {

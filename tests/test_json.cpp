@@ -112,14 +112,9 @@ TEST_SUITE("json") {
     // that decodes every character, over every piece of a text with quotes, back
     // slashes, control characters and characters of one to four bytes; pieces cut
     // inside a character must still come out as valid UTF-8 (\ufffd).
-    const std::string_view parts[] = {"县", "a",    "\"", "\\", "\n",         "\x01", "😀",
-                                      "é",  "\x7F", "，", "\t", "各部门配合", "\x1F"};
-    std::string text;
-    std::uint32_t seed = 20261122;
-    while (text.size() < 120) {
-      seed = seed * 1664525u + 1013904223u;
-      text += parts[(seed >> 24) % 13];
-    }
+    const std::string text = gongwen::test::text_of_pieces(
+        {"县", "a", "\"", "\\", "\n", "\x01", "😀", "é", "\x7F", "，", "\t", "各部门配合", "\x1F"},
+        120);
     std::size_t pieces = 0, cut = 0;
     for (std::size_t b = 0; b < text.size(); ++b) {
       for (std::size_t e = b; e <= text.size(); ++e) {
