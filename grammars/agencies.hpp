@@ -169,10 +169,18 @@ struct name_char : sor<alias, seq<not_at<name_stop>, sor<han, redaction>>> {};
 
 // Role words other than 牵头 (各牵头部门) never stand inside a name: 紧密配合普查组 is no unit.
 struct inner_role_word : sor<TAO_PEGTL_STRING("会同"), cooperate_cue, responsible_cue> {};
+// Two place words together name the places of a level (各市县, 各县区, 全省各市州), never
+// a place of its own: the pair ends a unit right after scope words, and inside a longer
+// name it is text (湖南省市场监管局; 全县列入省市重点项目 names no unit). 州 comes
+// second only: 福州市 is one place.
+struct place_char : one<U'省', U'市', U'县', U'区', U'乡', U'镇', U'村', U'旗'> {};
+struct place_pair : seq<place_char, sor<place_char, one<U'州'>>> {};
+struct level_places : seq<plus<scope_word>, place_pair, at<place_follow>> {};
 // 县发改局 | 县政府 (first segment, up to its first suffix) …
-struct first_segment : seq<star<scope_word>, not_at<leading_word>, not_at<count_word>,
-                           rep_max<16, sor<plain_word, seq<not_at<name_end>, not_at<inner_role_word>, name_char>>>,
-                           name_end> {};
+struct first_segment : sor<level_places,
+                           seq<star<scope_word>, not_at<leading_word>, not_at<count_word>,
+                               rep_max<16, sor<plain_word, place_pair, seq<not_at<name_end>, not_at<inner_role_word>, name_char>>>,
+                               name_end>> {};
 // … ×分局 | 金融办 | 分管领导 | 各副县长: short further segments.
 // Words that end a name whatever follows: 教育部门会同职教中心 is two units.
 struct name_break : sor<coordinator, joint_cue, lead_cue, cooperate_cue, responsible_cue, plain_word> {};

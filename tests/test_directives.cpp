@@ -114,6 +114,19 @@ TEST_SUITE("grammar: agencies") {
     CHECK(match<g::unit>("各级河长牵头") == "各级河长");
     CHECK(match<g::unit>("各级各部门“一把手”务必") == "各级各部门“一把手”");
   }
+  TEST_CASE("two place words name the places of a level, after scope words only") {
+    CHECK(match<g::unit>("各市县要抓紧制定方案") == "各市县");
+    CHECK(match<g::unit>("各县区要") == "各县区");
+    CHECK(match<g::unit>("全省各市州要") == "全省各市州");
+    CHECK(match<g::unit>("各县市区要") == "各县市区");
+    CHECK(match<g::unit>("湖南省市场监督管理局牵头") == "湖南省市场监督管理局");
+    CHECK(match<g::unit>("各县市场监管局要") == "各县市场监管局");
+    CHECK(match<g::unit>("福州市要") == "福州市");  // 州 then 市 is one place
+    // Inside a name the pair is text: a statement of fact names no unit.
+    CHECK_FALSE(match<g::unit>("全县列入省市重点项目×个"));
+    CHECK(units("全县列入省市重点项目×个，目前还有×个项目未开工。") == "");
+  }
+
   TEST_CASE("not units: the audience, pronouns, people at large, words with a suffix character") {
     CHECK_FALSE(match<g::unit>("各位代表要"));
     CHECK_FALSE(match<g::unit>("我们要"));
