@@ -13,6 +13,10 @@
 #include "numerals.hpp"
 #include "words.hpp"
 
+#include <bitset>
+#include <string>
+#include <string_view>
+
 namespace gongwen::grammar {
 
 // clang-format off
@@ -176,10 +180,61 @@ struct inner_role_word : sor<TAO_PEGTL_STRING("会同"), cooperate_cue, responsi
 struct place_char : one<U'省', U'市', U'县', U'区', U'乡', U'镇', U'村', U'旗'> {};
 struct place_pair : seq<place_char, sor<place_char, one<U'州'>>> {};
 struct level_places : seq<plus<scope_word>, place_pair, at<place_follow>> {};
+// A character of a name that begins none of the words a name's next step tries
+// (plain words, place pairs, name ends, role words) and is no stop nor bracket:
+// read with one table lookup instead of those rules in turn. Most characters of a
+// candidate name are such. The table is made from the same rules and word lists; a
+// test holds it to them over every code point.
+struct bare_name_char {
+  using rule_t = bare_name_char;
+  using subs_t = tao::pegtl::type_list<>;
+
+  static const std::bitset<0x10000>& table() {
+    static const std::bitset<0x10000> bare = [] {
+      std::bitset<0x10000> t;
+      std::string u;
+      auto is = [&u]<class Rule>(Rule) {
+        pegtl::memory_input<pegtl::tracking_mode::lazy> in(u.data(), u.data() + u.size(), "");
+        return pegtl::parse<seq<Rule, eof>>(in);
+      };
+      for (char32_t c = 0; c < 0x10000; ++c) {
+        if (c >= 0xD800 && c < 0xE000) continue;
+        u.clear();
+        detail::append_utf8(u, c);
+        t[c] = is(sor<han, redaction>{}) && !is(name_stop{}) && !is(open_paren{}) && !is(place_char{});
+      }
+      auto first_of = [&t](const auto& words) {
+        for (const std::string_view w : words) t[detail::decode_at(w, 0).cp] = false;
+      };
+      first_of(plain_word::words.words);
+      first_of(office_word::words.words);
+      first_of(organisation_suffix::words.words);
+      first_of(place_suffix::words.words);
+      first_of(cooperate_adverb::words.words);
+      first_of(cooperate_word::words.words);
+      first_of(responsible_word::words.words);
+      t[U'同'] = false;  // comrade: 同志
+      t[U'会'] = false;  // inner_role_word: 会同
+      return t;
+    }();
+    return bare;
+  }
+
+  template <pegtl::apply_mode, pegtl::rewind_mode, template <typename...> class Action,
+            template <typename...> class Control, typename ParseInput, typename... States>
+  [[nodiscard]] static bool match(ParseInput& in, States&&... /*unused*/) {
+    const auto c = peek_utf8_inline::peek(in);
+    if (c.size == 0 || c.data >= 0x10000 || !table()[c.data]) return false;
+    in.bump(c.size);
+    return true;
+  }
+};
+// One step of a name: a character, a plain word or a place pair, never a name's end.
+struct name_step : sor<bare_name_char, plain_word, place_pair, seq<not_at<name_end>, not_at<inner_role_word>, name_char>> {};
 // 县发改局 | 县政府 (first segment, up to its first suffix) …
 struct first_segment : sor<level_places,
                            seq<star<scope_word>, not_at<leading_word>, not_at<count_word>,
-                               rep_max<16, sor<plain_word, place_pair, seq<not_at<name_end>, not_at<inner_role_word>, name_char>>>,
+                               rep_max<16, name_step>,
                                name_end>> {};
 // … ×分局 | 金融办 | 分管领导 | 各副县长: short further segments.
 // Words that end a name whatever follows: 教育部门会同职教中心 is two units.
@@ -214,3 +269,8 @@ struct unit_list : seq<group, star<sor<coordinator, at<one<U'各'>>>, group>> {}
 // clang-format on
 
 }  // namespace gongwen::grammar
+
+// For tao::pegtl::analyze: the rule consumes input when it matches.
+template <typename Name>
+struct tao::pegtl::analyze_traits<Name, gongwen::grammar::bare_name_char>
+    : tao::pegtl::analyze_any_traits<> {};

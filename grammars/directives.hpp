@@ -16,13 +16,14 @@ struct lead_cue : longest_word<TAO_PEGTL_STRING("总牵头"), TAO_PEGTL_STRING("
 // X会同Y, X联合Y: X leads, Y cooperates (not 联合会 联合国 联合体).
 struct joint_cue : sor<TAO_PEGTL_STRING("会同"),
                        seq<TAO_PEGTL_STRING("联合"), not_at<one<U'会', U'国', U'体', U'社', U'党', U'支'>>>> {};
-struct cooperate_cue : seq<opt<longest_word<TAO_PEGTL_STRING("全力"), TAO_PEGTL_STRING("积极"), TAO_PEGTL_STRING("主动"),
-                                            TAO_PEGTL_STRING("密切"), TAO_PEGTL_STRING("共同")>>,
-                           longest_word<TAO_PEGTL_STRING("配合"), TAO_PEGTL_STRING("协助"), TAO_PEGTL_STRING("协同"),
-                                        TAO_PEGTL_STRING("协办"), TAO_PEGTL_STRING("参与")>> {};
-struct responsible_cue : seq<longest_word<TAO_PEGTL_STRING("具体负责"), TAO_PEGTL_STRING("分别负责"), TAO_PEGTL_STRING("共同负责"),
-                                 TAO_PEGTL_STRING("负总责"), TAO_PEGTL_STRING("各负其责"), TAO_PEGTL_STRING("负责")>,
-                             not_at<one<U'制', U'人'>>> {};  // not 市长负责制, 负责人
+struct cooperate_adverb : longest_word<TAO_PEGTL_STRING("全力"), TAO_PEGTL_STRING("积极"), TAO_PEGTL_STRING("主动"),
+                                        TAO_PEGTL_STRING("密切"), TAO_PEGTL_STRING("共同")> {};
+struct cooperate_word : longest_word<TAO_PEGTL_STRING("配合"), TAO_PEGTL_STRING("协助"), TAO_PEGTL_STRING("协同"),
+                                     TAO_PEGTL_STRING("协办"), TAO_PEGTL_STRING("参与")> {};
+struct cooperate_cue : seq<opt<cooperate_adverb>, cooperate_word> {};
+struct responsible_word : longest_word<TAO_PEGTL_STRING("具体负责"), TAO_PEGTL_STRING("分别负责"), TAO_PEGTL_STRING("共同负责"),
+                                       TAO_PEGTL_STRING("负总责"), TAO_PEGTL_STRING("各负其责"), TAO_PEGTL_STRING("负责")> {};
+struct responsible_cue : seq<responsible_word, not_at<one<U'制', U'人'>>> {};  // not 市长负责制, 负责人
 
 // Modal and imperative words. 要 is one only where it is not part of a word
 // (重要 主要 需要 只要 要素 要点 …); words before it are checked by the caller.

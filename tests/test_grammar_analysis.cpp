@@ -256,3 +256,48 @@ TEST_CASE("count_chars counts the bytes that begin a character, at every offset 
     }
   }
 }
+
+// The step of a unit's name as the grammar would take it without bare_name_char.
+struct name_step_by_rules
+    : tao::pegtl::sor<g::plain_word, g::place_pair,
+                      tao::pegtl::seq<tao::pegtl::not_at<g::name_end>,
+                                      tao::pegtl::not_at<g::inner_role_word>, g::name_char>> {};
+
+TEST_CASE("bare_name_char reads a name's character only where the rules would read it alone") {
+  // Every code point the table calls bare, followed by the rest of every word the
+  // name's step tries (so that a word it began would be there to match) and by what
+  // may follow a place: the rules must take that one character, no more, no less.
+  std::vector<std::string> rests = {"", "，", "和", "各", "要", "们", "志", "同", "局", "省市"};
+  auto add_rests = [&](const auto& words) {
+    for (const std::string_view w : words)
+      rests.emplace_back(w.substr(gongwen::detail::decode_at(w, 0).len));
+  };
+  add_rests(g::plain_word::words.words);
+  add_rests(g::office_word::words.words);
+  add_rests(g::organisation_suffix::words.words);
+  add_rests(g::place_suffix::words.words);
+  add_rests(g::cooperate_adverb::words.words);
+  add_rests(g::cooperate_word::words.words);
+  add_rests(g::responsible_word::words.words);
+  std::size_t bare = 0, checked = 0, wrong = 0;
+  for (char32_t c = 0x20; c < 0x10000; ++c) {
+    if (c >= 0xD800 && c < 0xE000) continue;
+    std::string one;
+    gongwen::detail::append_utf8(one, c);
+    if (gongwen::detail::match_prefix<g::bare_name_char>(one) != one.size()) continue;
+    ++bare;
+    for (const std::string& rest : rests) {
+      const std::string text = one + rest;
+      ++checked;
+      if (gongwen::detail::match_prefix<name_step_by_rules>(text) != one.size() && ++wrong <= 5)
+        FAIL_CHECK(text);
+    }
+  }
+  CHECK(wrong == 0);
+  CHECK(bare > 15000);  // most Han characters
+  CHECK(checked > bare * 100);
+  // And the characters that begin a word, or stop a name, are not bare.
+  for (const char* s :
+       {"局", "部", "同", "会", "配", "负", "的", "要", "（", "市", "镇", "组", "全"})
+    CHECK(gongwen::detail::match_prefix<g::bare_name_char>(s) == 0);
+}
