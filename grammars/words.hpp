@@ -16,6 +16,8 @@
 #include <cstdint>
 #include <string_view>
 
+#include "text.hpp"
+
 namespace gongwen::grammar {
 
 namespace words_detail {
@@ -28,14 +30,10 @@ struct word_of<tao::pegtl::ascii::string<Cs...>> {
   static constexpr std::string_view value{chars, sizeof...(Cs)};
 };
 
-/// Bytes of the UTF-8 sequence a lead byte begins (1 for ASCII and stray bytes).
-constexpr std::size_t sequence_length(unsigned char lead) noexcept {
-  return lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
-}
-
 /// The first character's bytes packed into a number: the key words are sorted by.
 constexpr std::uint32_t first_key(std::string_view s) noexcept {
-  const std::size_t n = std::min(s.size(), sequence_length(static_cast<unsigned char>(s[0])));
+  const std::size_t n =
+      std::min(s.size(), gongwen::detail::sequence_length(static_cast<unsigned char>(s[0])));
   std::uint32_t key = 0;
   for (std::size_t i = 0; i < n; ++i) key = (key << 8) | static_cast<unsigned char>(s[i]);
   return key;
@@ -105,7 +103,7 @@ struct longest_word {
     const std::size_t available = in.size(words.longest);
     if (available == 0) return false;
     const auto* at = reinterpret_cast<const unsigned char*>(in.current());
-    const std::size_t n = std::min(available, words_detail::sequence_length(at[0]));
+    const std::size_t n = std::min(available, gongwen::detail::sequence_length(at[0]));
     std::uint32_t key = 0;
     for (std::size_t i = 0; i < n; ++i) key = (key << 8) | at[i];
     if (!words.may_start(key)) return false;  // most characters begin no word: decided here

@@ -219,7 +219,7 @@ utf8_check find_invalid_utf8(std::string_view s, std::vector<decoded_input::bad_
         const unsigned char lead = b[--k];
         if (lead < 0x80) break;
         if (lead < 0xC0) continue;
-        if (k + (lead >= 0xF0 ? 4u : lead >= 0xE0 ? 3u : 2u) > q) {
+        if (k + sequence_length(lead) > q) {
           q = k;
           --leads;
         }

@@ -24,9 +24,7 @@ inline bool whole_characters(std::string_view s) noexcept {
   std::size_t k = s.size();
   while (k > 0 && s.size() - k < 4 && (b[k - 1] & 0xC0) == 0x80) --k;
   if (k == 0) return false;
-  const unsigned char lead = b[k - 1];
-  const std::size_t len = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
-  return k - 1 + len == s.size();
+  return k - 1 + sequence_length(b[k - 1]) == s.size();
 }
 
 /// The first byte at or after i that JSON must escape (a control character, " or \),
@@ -42,7 +40,7 @@ inline std::size_t next_to_escape(std::string_view s, std::size_t i) noexcept {
     const __m128i hit = _mm_or_si128(control, _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
                                                            _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))));
     if (const int bits = _mm_movemask_epi8(hit))
-      return i + static_cast<unsigned>(__builtin_ctz(static_cast<unsigned>(bits)));
+      return first_hit(s, reinterpret_cast<const char*>(b) + i, bits);
   }
 #endif
   for (; i < s.size(); ++i)

@@ -21,6 +21,11 @@
 
 namespace gongwen::detail {
 
+/// Bytes of the UTF-8 sequence a lead byte begins (1 for ASCII and stray bytes).
+constexpr std::size_t sequence_length(unsigned char lead) noexcept {
+  return lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+}
+
 /// One code point and the bytes it took. Invalid bytes decode as U+FFFD of length 1,
 /// so a scan over broken input still makes progress.
 struct code_point {
@@ -64,6 +69,15 @@ inline code_point decode_slow(std::string_view s, std::size_t i) noexcept {
   return {0xFFFD, 1};
 }
 
+#if defined(__SSE2__)
+/// Where the first of a SIMD compare's hits lies: bits is the byte mask of the block
+/// that begins at p, and not 0.
+inline std::size_t first_hit(std::string_view text, const char* p, int bits) noexcept {
+  return static_cast<std::size_t>(p - text.data()) +
+         static_cast<unsigned>(__builtin_ctz(static_cast<unsigned>(bits)));
+}
+#endif
+
 /// The first byte of text[from, to) that is one of Bytes, or `to`. Sixteen bytes are
 /// compared at a time where SSE2 is there (every x86-64): boundaries are a byte in ten
 /// or fewer in Chinese text, and a loop over single bytes was the heading scan's cost.
@@ -77,9 +91,7 @@ GONGWEN_ALWAYS_INLINE std::size_t find_byte_of(std::string_view text, std::size_
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
     __m128i hit = _mm_setzero_si128();
     ((hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(Bytes))))), ...);
-    if (const int bits = _mm_movemask_epi8(hit))
-      return static_cast<std::size_t>(p - text.data()) +
-             static_cast<unsigned>(__builtin_ctz(static_cast<unsigned>(bits)));
+    if (const int bits = _mm_movemask_epi8(hit)) return first_hit(text, p, bits);
   }
 #endif
   for (; p < end; ++p) {
@@ -103,9 +115,7 @@ GONGWEN_ALWAYS_INLINE std::size_t find_bytes3(std::string_view text, std::size_t
         _mm_and_si128(_mm_and_si128(_mm_cmpeq_epi8(at(0), _mm_set1_epi8(static_cast<char>(B0))),
                                     _mm_cmpeq_epi8(at(1), _mm_set1_epi8(static_cast<char>(B1)))),
                       _mm_cmpeq_epi8(at(2), _mm_set1_epi8(static_cast<char>(B2))));
-    if (const int bits = _mm_movemask_epi8(hit))
-      return static_cast<std::size_t>(p - text.data()) +
-             static_cast<unsigned>(__builtin_ctz(static_cast<unsigned>(bits)));
+    if (const int bits = _mm_movemask_epi8(hit)) return first_hit(text, p, bits);
   }
 #endif
   for (; end - p >= 3; ++p) {
@@ -149,12 +159,19 @@ inline std::size_t count_chars(std::string_view s) noexcept {
   std::size_t continuation = 0;
   std::size_t i = 0;
 #if defined(__SSE2__)
-  // Continuation bytes are 80-BF: below C0 (-64) as signed bytes.
+  // Continuation bytes are 80-BF: below C0 (-64) as signed bytes. Each block adds 1 to
+  // a byte counter per continuation byte; the counters are summed before they can
+  // overflow (255 blocks).
   const __m128i c0 = _mm_set1_epi8(static_cast<char>(0xC0));
-  for (; i + 16 <= s.size(); i += 16) {
-    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
-    continuation += static_cast<std::size_t>(
-        __builtin_popcount(static_cast<unsigned>(_mm_movemask_epi8(_mm_cmplt_epi8(v, c0)))));
+  while (i + 16 <= s.size()) {
+    __m128i counts = _mm_setzero_si128();
+    for (int k = 0; k < 255 && i + 16 <= s.size(); ++k, i += 16) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+      counts = _mm_sub_epi8(counts, _mm_cmplt_epi8(v, c0));
+    }
+    const __m128i sums = _mm_sad_epu8(counts, _mm_setzero_si128());
+    continuation += static_cast<std::size_t>(_mm_cvtsi128_si32(sums)) +
+                    static_cast<std::size_t>(_mm_extract_epi16(sums, 4));
   }
 #endif
   for (; i + 8 <= s.size(); i += 8) {
@@ -293,9 +310,7 @@ GONGWEN_ALWAYS_INLINE std::size_t find_boundary_lead(std::string_view text, std:
     const __m128i hit =
         _mm_or_si128(ascii, _mm_or_si128(_mm_and_si128(is(lead, 0xE3), is(last, 0x82)),
                                          _mm_and_si128(is(lead, 0xEF), ef_last)));
-    if (const int bits = _mm_movemask_epi8(hit))
-      return static_cast<std::size_t>(p - text.data()) +
-             static_cast<unsigned>(__builtin_ctz(static_cast<unsigned>(bits)));
+    if (const int bits = _mm_movemask_epi8(hit)) return first_hit(text, p, bits);
   }
 #endif
   return find_byte_of<0xE3, 0xEF, '!', '?', ';', ':'>(

@@ -255,6 +255,18 @@ TEST_CASE("count_chars counts the bytes that begin a character, at every offset 
       CHECK(gongwen::detail::count_chars(t.substr(from, len)) == expect);
     }
   }
+  // Texts longer than the 255 blocks the byte counters hold before they are summed.
+  const std::string long_text =
+      gongwen::test::text_of_pieces({"a", "é", "县", "😀", "\x80", "\xBF", "\xC0", "\xFF"}, 20000);
+  for (const std::size_t len : {4079u, 4080u, 4081u, 4096u, 8160u, 8161u, 19999u}) {
+    std::size_t expect = 0;
+    for (std::size_t i = 0; i < len; ++i)
+      expect += (static_cast<unsigned char>(long_text[i]) & 0xC0) != 0x80;
+    CHECK(gongwen::detail::count_chars(std::string_view(long_text).substr(0, len)) == expect);
+  }
+  // Every byte a continuation byte: each counter meets its limit.
+  CHECK(gongwen::detail::count_chars(std::string(20000, '\x80')) == 0);
+  CHECK(gongwen::detail::count_chars(std::string(20000, '\x80') + "县") == 1);
 }
 
 // The step of a unit's name as the grammar would take it without bare_name_char.
