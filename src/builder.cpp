@@ -1,5 +1,6 @@
 // parse(): the passes in order, and the nesting of sections by the spec's reading rules.
 #include "builder.hpp"
+#include "memory.hpp"
 
 #include <fmt/format.h>
 
@@ -187,6 +188,7 @@ class builder {
         items = classify_parts(doc_.text_, paras);
       }
       std::vector<heading> headings;
+      reserve_large(headings, doc_.text_.size() / 128 + 16);
       for (std::size_t i = 0; i < items.size(); ++i)
         if (items[i].kind == part::body)
           find_headings(doc_.text_, items[i], static_cast<std::uint32_t>(i), headings);
@@ -197,9 +199,9 @@ class builder {
       // for at most one a sentence (a sentence takes a dozen characters or more).
       // Capacity never written costs no memory; growing by doubling would hold the
       // old array and the new one at once.
-      doc_.nodes_.reserve(items.size() + headings.size() + 16 +
-                          (opts_.directives ? doc_.text_.size() / 32 : 0));
-      doc_.heads_.reserve(items.size() + headings.size() + 16);
+      reserve_large(doc_.nodes_, items.size() + headings.size() + 16 +
+                                     (opts_.directives ? doc_.text_.size() / 32 : 0));
+      reserve_large(doc_.heads_, items.size() + headings.size() + 16);
       emit(items, headings, container_of_item);
     }
     if (opts_.directives) analyse_directives();
@@ -475,9 +477,9 @@ class builder {
     // Room for what task-dense text needs (a directive every 20 characters, a unit
     // every 16, a deadline every 32), so the arrays are not regrown and held twice on
     // the way; capacity that is never written costs no memory.
-    drafts_.reserve(text.size() / 64 + 16);
-    agency_pool_.reserve(text.size() / 48 + 16);
-    deadline_pool_.reserve(text.size() / 96 + 16);
+    reserve_large(drafts_, text.size() / 64 + 16);
+    reserve_large(agency_pool_, text.size() / 48 + 16);
+    reserve_large(deadline_pool_, text.size() / 96 + 16);
     // For label lines (牵头单位：…): the last paragraph so far under each container, and
     // the directive that ends each paragraph, kept as the pass goes.
     last_paragraph_in_.assign(original, no_node);
@@ -724,7 +726,7 @@ class builder {
 }  // namespace detail
 
 document parse(std::string_view bytes, const options& opts) {
-  return detail::builder(opts).run(std::string(bytes));
+  return detail::builder(opts).run(detail::copy_large(bytes));
 }
 
 document parse(std::string&& bytes, const options& opts) {

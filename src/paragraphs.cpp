@@ -2,6 +2,7 @@
 #include <cstring>
 
 #include "builder.hpp"
+#include "memory.hpp"
 #include "text.hpp"
 
 namespace gongwen::detail {
@@ -26,6 +27,10 @@ void split_paragraphs(std::string_view text, std::vector<paragraph>& out,
   out.clear();
   line_starts.clear();
   const std::size_t n = text.size();
+  // Room for a line every 64 bytes, on huge pages for a large text; shorter lines
+  // grow the arrays as usual.
+  reserve_large(out, n / 64 + 16);
+  reserve_large(line_starts, n / 64 + 16);
   std::size_t pos = 0;
   std::uint32_t line = 0;
   bool blank_before = false;

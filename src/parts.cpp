@@ -16,6 +16,7 @@
 #include "builder.hpp"
 #include "grammar_match.hpp"
 #include "headings.hpp"
+#include "memory.hpp"
 #include "parts.hpp"
 #include "text.hpp"
 
@@ -363,10 +364,16 @@ std::vector<item> classify_parts(std::string_view text, const std::vector<paragr
   //    wherever it stands, and the forms the body is read for. All are found in one
   //    pass while the paragraph's bytes are in the cache: later passes over a large
   //    text would wait for memory at every paragraph.
-  std::vector<std::size_t> chars(n);
-  std::vector<noise_kind> noise(n, noise_kind::none);
+  std::vector<std::size_t> chars;
+  std::vector<noise_kind> noise;
   enum : std::uint8_t { attachment_form = 1, salutation_form = 2, date_form = 4, heading_form = 8 };
-  std::vector<std::uint8_t> forms(n);
+  std::vector<std::uint8_t> forms;
+  reserve_large(chars, n);
+  reserve_large(noise, n);
+  reserve_large(forms, n);
+  chars.resize(n);
+  noise.resize(n, noise_kind::none);
+  forms.resize(n);
   for (std::size_t i = 0; i < n; ++i) {
     const std::string_view s = view(i);
     const std::size_t len = chars[i] = count_chars(s);
@@ -462,7 +469,7 @@ std::vector<item> classify_parts(std::string_view text, const std::vector<paragr
 
   // 6. Front matter, then the body.
   std::vector<item> items;
-  items.reserve(n + 4);
+  reserve_large(items, n + 4);
   auto push = [&](part kind, std::size_t i, offset b, offset e) {
     item it;
     it.kind = kind;

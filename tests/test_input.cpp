@@ -6,12 +6,16 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
 #include <memory>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "helpers.hpp"
+#include "memory.hpp"
 
 using gongwen::test::data_path;
 using gongwen::test::read_file;
@@ -338,5 +342,59 @@ TEST_SUITE("documents as values") {
         moved.nodes().begin(), moved.nodes().end(),
         [](const gongwen::node& n) { return n.type == gongwen::node_type::directive; });
     CHECK(copy.agencies(first)[0].name.data() != moved.agencies(same)[0].name.data());
+  }
+}
+
+TEST_SUITE("large inputs") {
+  TEST_CASE("a large text is copied whole, whatever its size around a huge page") {
+    for (const std::size_t size : {std::size_t{0}, std::size_t{1}, (std::size_t{2} << 20) - 1,
+                                   std::size_t{2} << 20, (std::size_t{5} << 20) + 7}) {
+      std::string text(size, '\0');
+      for (std::size_t i = 0; i < size; ++i) text[i] = static_cast<char>('a' + i % 23);
+      CHECK(gongwen::detail::copy_large(text) == text);
+    }
+  }
+
+  // Where the kernel gives huge pages on request only (THP "madvise", as on Debian),
+  // an advised array that is then written is backed by them, which /proc/self/smaps
+  // shows; advising the wrong range, or none, leaves it at 0 kB.
+  TEST_CASE("a large array asks for huge pages, and gets them where the kernel has them") {
+    const std::string mode = read_file("/sys/kernel/mm/transparent_hugepage/enabled");
+    if (mode.find("[madvise]") == std::string::npos) {
+      MESSAGE("skipped: transparent huge pages are not in \"madvise\" mode here (" << mode << ")");
+      return;
+    }
+    auto fallbacks = [] {
+      const std::string vmstat = read_file("/proc/vmstat");
+      const std::size_t at = vmstat.find("thp_fault_fallback ");
+      return at == std::string::npos ? 0L : std::atol(vmstat.c_str() + at + 19);
+    };
+    const long fallbacks_before = fallbacks();
+    std::vector<std::uint64_t> v;
+    gongwen::detail::reserve_large(v, (std::size_t{16} << 20) / sizeof(std::uint64_t));
+    v.resize(v.capacity(), 1);
+    // The smaps entry of the mapping that holds the middle of the array.
+    const auto middle = reinterpret_cast<std::uintptr_t>(v.data() + v.size() / 2);
+    const std::string smaps = read_file("/proc/self/smaps");
+    long huge_kib = -1;
+    for (std::size_t at = 0; at < smaps.size();) {
+      const std::size_t eol = std::min(smaps.find('\n', at), smaps.size());
+      const std::string line = smaps.substr(at, eol - at);
+      at = eol + 1;
+      unsigned long lo = 0, hi = 0;
+      if (std::sscanf(line.c_str(), "%lx-%lx ", &lo, &hi) == 2) {
+        if (lo <= middle && middle < hi)
+          huge_kib = 0;
+        else if (huge_kib >= 0)
+          break;  // past the entry
+      } else if (huge_kib == 0 && line.rfind("AnonHugePages:", 0) == 0) {
+        huge_kib = std::atol(line.c_str() + 14);
+      }
+    }
+    if (huge_kib <= 0 && fallbacks() > fallbacks_before) {
+      MESSAGE("skipped: the kernel had no free huge page to give");
+      return;
+    }
+    CHECK(huge_kib >= 2048);
   }
 }
