@@ -166,9 +166,10 @@ std::size_t next_boundary(std::string_view text, std::size_t pos, std::size_t en
   return end;
 }
 
-/// Whether an ordinal marker can begin with a code point: g::ordinal_start, read once
-/// into a table over the Basic Multilingual Plane (every marker character lies there).
-bool may_start_ordinal(char32_t c) {
+/// Whether Start matches a code point alone: read once into a table over the Basic
+/// Multilingual Plane (every marker character lies there).
+template <class Start>
+bool may_start(char32_t c) {
   static const std::vector<bool> table = [] {
     std::vector<bool> t(0x10000, false);
     std::string utf8;
@@ -176,12 +177,25 @@ bool may_start_ordinal(char32_t c) {
       if (cp >= 0xD800 && cp < 0xE000) continue;
       utf8.clear();
       append_utf8(utf8, cp);
-      t[cp] = matches<g::ordinal_start>(utf8);
+      t[cp] = matches<Start>(utf8);
     }
     return t;
   }();
   return c < table.size() && table[c];
 }
+
+/// Whether an ordinal marker can begin with a code point (g::ordinal_start).
+bool may_start_ordinal(char32_t c) {
+  return may_start<g::ordinal_start>(c);
+}
+
+}  // namespace
+
+bool may_start_block_ordinal(char32_t c) {
+  return may_start<g::block_ordinal_start>(c);
+}
+
+namespace {
 
 class heading_finder {
  public:

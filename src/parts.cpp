@@ -9,7 +9,6 @@
 // holds such a line is the site's header, and all of it is noise.
 #include <algorithm>
 #include <array>
-#include <bitset>
 
 #include <tao/pegtl.hpp>
 
@@ -35,18 +34,34 @@ bool contains_any(std::string_view s, const Words& words) {
 /// Searches one short text for many words. The 3-byte sequences that start at the
 /// text's characters (one Chinese character each) are hashed into a bit set first, so
 /// a word whose first character the text does not hold is ruled out with one bit test.
-/// A word starts where a character does, so the bytes inside a character are not
-/// hashed (a filter only: a malformed byte makes the scan step one byte, hashing more).
+/// A word starts where a character does, on a byte that is no continuation byte: every
+/// such byte is hashed, which for a malformed text is more places, never fewer.
 class word_finder {
  public:
   explicit word_finder(std::string_view s) : s_(s) {
-    for (std::size_t i = 0; i + 2 < s.size(); i += decode_at(s, i).len)
-      bits_.set(hash(s.data() + i));
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    const std::size_t last = s.size() < 3 ? 0 : s.size() - 2;  // positions [0, last)
+    std::size_t i = 0;
+#if defined(__SSE2__)
+    // Sixteen bytes at a time: a mask of the bytes that are no continuation byte.
+    for (; i + 16 <= last; i += 16) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+      auto starts = static_cast<unsigned>(
+          _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8(static_cast<char>(0xC0))),
+                                           _mm_set1_epi8(static_cast<char>(0x80)))));
+      for (starts = ~starts & 0xFFFFu; starts != 0; starts &= starts - 1)
+        set(hash(p + i + static_cast<unsigned>(__builtin_ctz(starts))));
+    }
+#endif
+    for (; i < last; ++i)
+      if ((p[i] & 0xC0) != 0x80) set(hash(p + i));
   }
-  [[nodiscard]] std::string_view text() const noexcept { return s_; }
+  [[nodiscard]] std::string_view text() const noexcept {
+    return s_;
+  }
   /// False when w is surely not in the text; true when it may be.
   [[nodiscard]] bool may_contain(std::string_view w) const noexcept {
-    return w.size() < 3 || bits_.test(hash(w.data()));
+    return w.size() < 3 || test(hash(reinterpret_cast<const unsigned char*>(w.data())));
   }
   [[nodiscard]] bool contains(std::string_view w) const noexcept {
     return may_contain(w) && detail::contains(s_, w);
@@ -57,15 +72,18 @@ class word_finder {
   }
 
  private:
-  static std::size_t hash(const char* p) noexcept {
-    const auto b = [p](int k) {
-      return static_cast<std::size_t>(static_cast<unsigned char>(p[k]));
-    };
-    return (b(0) * 0x9E5u ^ b(1) * 0x3Bu ^ b(2)) & (bits - 1);
+  static std::size_t hash(const unsigned char* p) noexcept {
+    return (std::size_t{p[0]} * 0x9E5u ^ std::size_t{p[1]} * 0x3Bu ^ p[2]) & (bits - 1);
+  }
+  void set(std::size_t h) noexcept {
+    words_[h / 64] |= std::uint64_t{1} << (h % 64);
+  }
+  [[nodiscard]] bool test(std::size_t h) const noexcept {
+    return (words_[h / 64] >> (h % 64)) & 1;
   }
   static constexpr std::size_t bits = 2048;  // a line of 160 characters sets under 8%
   std::string_view s_;
-  std::bitset<bits> bits_;
+  std::array<std::uint64_t, bits / 64> words_{};
 };
 
 template <class Words = std::initializer_list<std::string_view>>
@@ -345,7 +363,8 @@ bool is_signature(std::string_view s) {
 /// Starts with an ordinal marker (topic leads do not count here: they decide nothing
 /// about the document's parts).
 bool is_heading_start(std::string_view s) {
-  return match_prefix<g::block_ordinal_marker>(s) > 0;
+  return !s.empty() && may_start_block_ordinal(decode_at(s, 0).cp) &&
+         match_prefix<g::block_ordinal_marker>(s) > 0;
 }
 
 bool is_body_like(std::string_view s) {

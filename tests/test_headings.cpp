@@ -1,8 +1,10 @@
 // The heading grammars, rule by rule, and what a found heading carries.
 #include <doctest/doctest.h>
 
+#include "builder.hpp"
 #include "headings.hpp"
 #include "helpers.hpp"
+#include "text.hpp"
 
 #include <utility>
 #include <vector>
@@ -309,5 +311,28 @@ TEST_SUITE("grammar: where markers start") {
       CHECK(match<g::ordinal_start>(std::string_view(text).substr(i)).has_value());
     }
     CHECK(markers > 50);  // the check saw markers of every family
+  }
+
+  TEST_CASE("every block ordinal marker begins with a block_ordinal_start character") {
+    // Part classification tries block_ordinal_marker at a paragraph's start only where
+    // block_ordinal_start matches its first character (a table lookup).
+    std::string text;
+    for (const char* f : {"../examples/speech.txt", "fixtures/plan.txt", "fixtures/notice.txt",
+                          "fixtures/report.txt", "fixtures/portal.txt"})
+      text += gongwen::test::read_file(gongwen::test::data_path(f));
+    text +=
+        "——加强领导 ―― 统筹 ──推进 －－落实 第一章 总则 第二节 第三编 第一部分 第十二条 "
+        "(一)﹙二﹚㈢ 1.１．1、⒈ (1)（１）1）⑴ ①㉑㊱ 第一，一是 十要 一、 首先，最后，";
+    std::size_t markers = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;
+      const std::string_view rest = std::string_view(text).substr(i);
+      if (!match<g::block_ordinal_marker>(rest)) continue;
+      ++markers;
+      INFO("at byte ", i, ": ", text.substr(i, 12));
+      CHECK(match<g::block_ordinal_start>(rest).has_value());
+      CHECK(gongwen::detail::may_start_block_ordinal(gongwen::detail::decode_at(rest, 0).cp));
+    }
+    CHECK(markers > 60);
   }
 }
