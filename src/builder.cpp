@@ -195,13 +195,14 @@ class builder {
       std::vector<std::int32_t> container_of_item;
       nest_with_topics(doc_.text_, items, headings, opts_.max_depth, container_of_item);
       report_too_deep(headings);
-      // The nodes are allocated once: for the structure, and when directives are read,
-      // for at most one a sentence (a sentence takes a dozen characters or more).
-      // Capacity never written costs no memory; growing by doubling would hold the
-      // old array and the new one at once.
-      reserve_large(doc_.nodes_, items.size() + headings.size() + 16 +
-                                     (opts_.directives ? doc_.text_.size() / 32 : 0));
-      reserve_large(doc_.heads_, items.size() + headings.size() + 16);
+      // The nodes are allocated once: for the structure (the root, a node for each item,
+      // and for each heading its section and the piece or markup before it), and when
+      // directives are read, for at most one a sentence (a sentence takes a dozen
+      // characters or more). Capacity never written costs no memory; growing by
+      // doubling would copy the array and hold the old one and the new one at once.
+      const std::size_t structure = items.size() + 2 * headings.size() + 16;
+      reserve_large(doc_.nodes_, structure + (opts_.directives ? doc_.text_.size() / 32 : 0));
+      reserve_large(doc_.heads_, structure);
       emit(items, headings, container_of_item);
     }
     if (opts_.directives) analyse_directives();
