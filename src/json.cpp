@@ -2,6 +2,9 @@
 #include <gongwen/output.hpp>
 #include <gongwen/version.hpp>
 
+#include <array>
+#include <string>
+
 #include "json_out.hpp"
 
 namespace gongwen {
@@ -28,11 +31,12 @@ bool carries_text(node_type t) {
 
 class tree_writer {
  public:
-  tree_writer(std::string& out, const document& doc, bool pretty) : j_(out, pretty), doc_(doc) {
+  tree_writer(std::string& out, const document& doc, bool pretty)
+      : j_(out, pretty), doc_(doc), pretty_(pretty) {
     j_.set_text_well_formed(doc.well_formed());
   }
   tree_writer(std::string& buffer, const document& doc, bool pretty, std::FILE* sink)
-      : j_(buffer, pretty, sink), doc_(doc) {
+      : j_(buffer, pretty, sink), doc_(doc), pretty_(pretty) {
     j_.set_text_well_formed(doc.well_formed());
   }
   bool flush() { return j_.flush(); }
@@ -68,11 +72,20 @@ class tree_writer {
 
  private:
   void node_(const node& n) {
-    j_.begin_object();
-    j_.member("type", name(n.type));
-    j_.key("span");
-    j_.pair(n.span.begin, n.span.end);
-    j_.member("line", n.line);
+    if (pretty_) {
+      j_.begin_object();
+      j_.member("type", name(n.type));
+      j_.key("span");
+      j_.pair(n.span.begin, n.span.end);
+      j_.member("line", n.line);
+    } else {  // the same members, their fixed parts written as one piece
+      j_.begin_object_with(head_of(n.type));
+      j_.raw_int(n.span.begin);
+      j_.raw(",");
+      j_.raw_int(n.span.end);
+      j_.raw("],\"line\":");
+      j_.raw_int(n.line);
+    }
     if (n.type == node_type::noise) j_.member("kind", name(n.noise));
     if (carries_text(n.type)) j_.text_member("text", doc_.text(doc_.title_of(n)));
     if (n.type == node_type::section) section_(n);
@@ -123,8 +136,21 @@ class tree_writer {
     j_.end_array();
   }
 
+  /// {"type":"paragraph","span":[ without its {, for each type of node.
+  static std::string_view head_of(node_type t) {
+    static const auto heads = [] {
+      constexpr auto count = static_cast<std::size_t>(node_type::date) + 1;
+      std::array<std::string, count> h;
+      for (std::size_t k = 0; k < count; ++k)
+        h[k] = "\"type\":\"" + std::string(name(static_cast<node_type>(k))) + "\",\"span\":[";
+      return h;
+    }();
+    return heads[static_cast<std::size_t>(t)];
+  }
+
   detail::json_out j_;
   const document& doc_;
+  bool pretty_;
 };
 
 }  // namespace

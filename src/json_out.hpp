@@ -142,6 +142,25 @@ class json_buffer {
     len_ += n;
   }
   void append(std::string_view v) { append(v.data(), v.size()); }
+  /// "k": (and a space when indented): a member's name, one step.
+  void append_key(std::string_view k, bool space) {
+    const std::size_t n = k.size() + 4;
+    if (s_.size() - len_ < n) grow(n);
+    char* p = s_.data() + len_;
+    p[0] = '"';
+    std::memcpy(p + 1, k.data(), k.size());
+    p[k.size() + 1] = '"';
+    p[k.size() + 2] = ':';
+    p[k.size() + 3] = ' ';
+    len_ += space ? n : n - 1;
+  }
+  /// An integer in decimal, written in place.
+  void append_int(std::int64_t v) {
+    constexpr std::size_t most = 20;  // digits and sign of any 64-bit integer
+    if (s_.size() - len_ < most) grow(most);
+    const auto r = std::to_chars(s_.data() + len_, s_.data() + len_ + most, v);
+    len_ = static_cast<std::size_t>(r.ptr - s_.data());
+  }
   void append(std::size_t n, char c) {
     if (s_.size() - len_ < n) grow(n);
     std::memset(s_.data() + len_, c, n);
@@ -179,6 +198,16 @@ class json_out {
   }
 
   void begin_object() { open('{'); }
+  /// Compact output only: an object and its first members at once, written as given
+  /// (members: the JSON after the {, which the caller vouches for).
+  void begin_object_with(std::string_view members) {
+    open('{');
+    out_.append(members);
+    has_members_.back() = true;
+  }
+  /// Compact output only: JSON the caller vouches for, inside the current value.
+  void raw(std::string_view json) { out_.append(json); }
+  void raw_int(std::int64_t v) { out_.append_int(v); }
   void end_object() { close('}'); }
   void begin_array() { open('['); }
   void end_array() { close(']'); }
@@ -186,9 +215,7 @@ class json_out {
   /// A member's name: one of the writer's own, plain ASCII that needs no escaping.
   void key(std::string_view k) {
     separate();
-    out_.push_back('"');
-    out_.append(k);
-    out_.append(pretty_ ? std::string_view("\": ") : std::string_view("\":"));
+    out_.append_key(k, pretty_);
     after_key_ = true;
   }
 
@@ -243,11 +270,7 @@ class json_out {
   }
 
  private:
-  void append_int(std::int64_t v) {
-    char buf[24];
-    const auto r = std::to_chars(buf, buf + sizeof buf, v);
-    out_.append(buf, static_cast<std::size_t>(r.ptr - buf));
-  }
+  void append_int(std::int64_t v) { out_.append_int(v); }
 
   void open(char c) {
     if (sink_ && out_.size() >= flush_at) flush();
