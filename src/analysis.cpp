@@ -769,6 +769,7 @@ class sentence_reader {
     bool clause_start = true;  // at the sentence start or after a clause separator
     bool introduced = false;   // after 由 督促 希望 …: the subject needs no cue
     bool cooperating = false;  // after 会同
+    std::vector<unit_found> found;  // of one attempt; its room kept for the next
     while (p < e_) {
       if (skipped(p)) {
         p += decode_at(t_, p).len;
@@ -808,7 +809,7 @@ class sentence_reader {
       }();
       // Away from a clause start a unit counts only with a cue after it (checked below).
       const bool may_start = clause_start || after_coordinator || cooperating || (f & starts_scope);
-      std::vector<unit_found> found;
+      found.clear();
       const std::size_t len = may_start && reach.may_hold_unit(p) ? read_list(p, e_, found) : 0;
       if (!len) {
         clause_start = false;
