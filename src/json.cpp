@@ -80,11 +80,11 @@ class tree_writer {
       j_.member("line", n.line);
     } else {  // the same members, their fixed parts written as one piece
       j_.begin_object_with(head_of(n.type));
-      j_.raw_int(n.span.begin);
-      j_.raw(",");
-      j_.raw_int(n.span.end);
-      j_.raw("],\"line\":");
-      j_.raw_int(n.line);
+      j_.verbatim_int(n.span.begin);
+      j_.verbatim(",");
+      j_.verbatim_int(n.span.end);
+      j_.verbatim("],\"line\":");
+      j_.verbatim_int(n.line);
     }
     if (n.type == node_type::noise) j_.member("kind", name(n.noise));
     if (carries_text(n.type)) j_.text_member("text", doc_.text(doc_.title_of(n)));

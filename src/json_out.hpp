@@ -206,8 +206,8 @@ class json_out {
     has_members_.back() = true;
   }
   /// Compact output only: JSON the caller vouches for, inside the current value.
-  void raw(std::string_view json) { out_.append(json); }
-  void raw_int(std::int64_t v) { out_.append_int(v); }
+  void verbatim(std::string_view json) { out_.append(json); }
+  void verbatim_int(std::int64_t v) { out_.append_int(v); }
   void end_object() { close('}'); }
   void begin_array() { open('['); }
   void end_array() { close(']'); }
