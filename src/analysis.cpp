@@ -766,9 +766,9 @@ class sentence_reader {
     const char_table& flags = flags_of();
     unit_reach reach(t_, e_);
     std::size_t p = b_;
-    bool clause_start = true;  // at the sentence start or after a clause separator
-    bool introduced = false;   // after 由 督促 希望 …: the subject needs no cue
-    bool cooperating = false;  // after 会同
+    bool clause_start = true;       // at the sentence start or after a clause separator
+    bool introduced = false;        // after 由 督促 希望 …: the subject needs no cue
+    bool cooperating = false;       // after 会同
     std::vector<unit_found> found;  // of one attempt; its room kept for the next
     while (p < e_) {
       if (skipped(p)) {

@@ -1,6 +1,5 @@
 // parse(): the passes in order, and the nesting of sections by the spec's reading rules.
 #include "builder.hpp"
-#include "memory.hpp"
 
 #include <fmt/format.h>
 
@@ -12,6 +11,7 @@
 
 #include "analysis.hpp"
 #include "decode.hpp"
+#include "memory.hpp"
 #include "text.hpp"
 
 namespace gongwen {

@@ -184,11 +184,6 @@ bool may_start(char32_t c) {
   return c < table.size() && table[c];
 }
 
-/// Whether an ordinal marker can begin with a code point (g::ordinal_start).
-bool may_start_ordinal(char32_t c) {
-  return may_start<g::ordinal_start>(c);
-}
-
 }  // namespace
 
 bool may_start_block_ordinal(char32_t c) {
@@ -279,8 +274,11 @@ class heading_finder {
     if (pos >= it_.end) return nullptr;
     marker_state st;
     const char* end = nullptr;
-    const bool ok = (block ? parse_marker<g::block_ordinal_marker>(pos, st, end)
-                           : may_start_ordinal(decode_at(text_, pos).cp) &&
+    // The ordinal markers are tried only where their first character can begin one.
+    const char32_t first = decode_at(text_, pos).cp;
+    const bool ok = (block ? may_start_block_ordinal(first) &&
+                                 parse_marker<g::block_ordinal_marker>(pos, st, end)
+                           : may_start<g::ordinal_start>(first) &&
                                  parse_marker<g::ordinal_marker>(pos, st, end)) ||
                     (may_open_topic(pos) && parse_marker<g::topic_marker>(pos, st, end));
     if (!ok) return nullptr;

@@ -31,12 +31,11 @@ bool carries_text(node_type t) {
 
 class tree_writer {
  public:
-  tree_writer(std::string& out, const document& doc, bool pretty)
-      : j_(out, pretty), doc_(doc), pretty_(pretty) {
+  tree_writer(std::string& out, const document& doc, bool pretty) : j_(out, pretty), doc_(doc) {
     j_.set_text_well_formed(doc.well_formed());
   }
   tree_writer(std::string& buffer, const document& doc, bool pretty, std::FILE* sink)
-      : j_(buffer, pretty, sink), doc_(doc), pretty_(pretty) {
+      : j_(buffer, pretty, sink), doc_(doc) {
     j_.set_text_well_formed(doc.well_formed());
   }
   bool flush() { return j_.flush(); }
@@ -72,7 +71,7 @@ class tree_writer {
 
  private:
   void node_(const node& n) {
-    if (pretty_) {
+    if (j_.pretty()) {
       j_.begin_object();
       j_.member("type", name(n.type));
       j_.key("span");
@@ -150,7 +149,6 @@ class tree_writer {
 
   detail::json_out j_;
   const document& doc_;
-  bool pretty_;
 };
 
 }  // namespace

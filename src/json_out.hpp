@@ -197,6 +197,7 @@ class json_out {
     return ok_;
   }
 
+  [[nodiscard]] bool pretty() const noexcept { return pretty_; }
   void begin_object() { open('{'); }
   /// Compact output only: an object and its first members at once, written as given
   /// (members: the JSON after the {, which the caller vouches for).

@@ -46,10 +46,8 @@ class word_finder {
     // Sixteen bytes at a time: a mask of the bytes that are no continuation byte.
     for (; i + 16 <= last; i += 16) {
       const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
-      auto starts = static_cast<unsigned>(
-          _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8(static_cast<char>(0xC0))),
-                                           _mm_set1_epi8(static_cast<char>(0x80)))));
-      for (starts = ~starts & 0xFFFFu; starts != 0; starts &= starts - 1)
+      auto starts = ~static_cast<unsigned>(_mm_movemask_epi8(continuation_bytes(v))) & 0xFFFFu;
+      for (; starts != 0; starts &= starts - 1)
         set(hash(p + i + static_cast<unsigned>(__builtin_ctz(starts))));
     }
 #endif
@@ -387,12 +385,9 @@ std::vector<item> classify_parts(std::string_view text, const std::vector<paragr
   std::vector<noise_kind> noise;
   enum : std::uint8_t { attachment_form = 1, salutation_form = 2, date_form = 4, heading_form = 8 };
   std::vector<std::uint8_t> forms;
-  reserve_large(chars, n);
-  reserve_large(noise, n);
-  reserve_large(forms, n);
-  chars.resize(n);
-  noise.resize(n, noise_kind::none);
-  forms.resize(n);
+  resize_large(chars, n);
+  resize_large(noise, n, noise_kind::none);
+  resize_large(forms, n);
   for (std::size_t i = 0; i < n; ++i) {
     const std::string_view s = view(i);
     const std::size_t len = chars[i] = count_chars(s);

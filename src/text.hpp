@@ -70,6 +70,12 @@ inline code_point decode_slow(std::string_view s, std::size_t i) noexcept {
 }
 
 #if defined(__SSE2__)
+/// 0xFF in each byte of v that is a UTF-8 continuation byte (80-BF), 0 elsewhere:
+/// continuation bytes are the signed bytes below C0 (-64).
+inline __m128i continuation_bytes(__m128i v) noexcept {
+  return _mm_cmplt_epi8(v, _mm_set1_epi8(static_cast<char>(0xC0)));
+}
+
 /// Where the first of a SIMD compare's hits lies: bits is the byte mask of the block
 /// that begins at p, and not 0.
 inline std::size_t first_hit(std::string_view text, const char* p, int bits) noexcept {
@@ -159,15 +165,13 @@ inline std::size_t count_chars(std::string_view s) noexcept {
   std::size_t continuation = 0;
   std::size_t i = 0;
 #if defined(__SSE2__)
-  // Continuation bytes are 80-BF: below C0 (-64) as signed bytes. Each block adds 1 to
-  // a byte counter per continuation byte; the counters are summed before they can
-  // overflow (255 blocks).
-  const __m128i c0 = _mm_set1_epi8(static_cast<char>(0xC0));
+  // Each block adds 1 to a byte counter per continuation byte; the counters are
+  // summed before they can overflow (255 blocks).
   while (i + 16 <= s.size()) {
     __m128i counts = _mm_setzero_si128();
     for (int k = 0; k < 255 && i + 16 <= s.size(); ++k, i += 16) {
       const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
-      counts = _mm_sub_epi8(counts, _mm_cmplt_epi8(v, c0));
+      counts = _mm_sub_epi8(counts, continuation_bytes(v));
     }
     const __m128i sums = _mm_sad_epu8(counts, _mm_setzero_si128());
     continuation += static_cast<std::size_t>(_mm_cvtsi128_si32(sums)) +
