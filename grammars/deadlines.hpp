@@ -97,6 +97,11 @@ struct season_deadline : seq<season_word, before> {};
 
 struct deadline : sor<month_deadline, year_deadline, quarter_deadline, period_deadline, until_deadline,
                       monthly_deadline, season_deadline> {};
+
+// Every deadline holds one of these characters: a month (月), a year (年), a quarter (季),
+// a bound (内 前) or 末 (本周末). No deadline starts after the last of them in a
+// sentence, so the search for deadlines stops there. A test holds the grammar to this.
+struct deadline_terminal : one<U'月', U'年', U'季', U'内', U'前', U'末'> {};
 // clang-format on
 
 }  // namespace gongwen::grammar

@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <array>
+#include <span>
 #include <string_view>
 #include <type_traits>
 #include <utility>
@@ -211,6 +212,7 @@ enum char_flag : std::uint16_t {
   ends_unit = 256,     // 局 部门→门 乡镇→镇 同志→志 …
   stops_unit = 512,    // punctuation a list of units does not run on over (not 、 （） “”)
   opens_label = 1024,  // （ and ：, every form: an assignment label stands after or before one
+  in_every_deadline = 2048,  // 月 年 季 内 前 末: one of them stands in every deadline
 };
 
 /// Built from the grammar's own word lists wherever the grammar has one, so that the
@@ -221,6 +223,7 @@ class char_table {
     mark(starts_deadline | cn_digit, U"一二三四五六七八九十两半");
     mark(starts_deadline, U"0123456789０１２３４５６７８９×XxＸｘ＊*今明后本当这年上下至截每第");
     mark_first(starts_deadline, g::season_word::words.words);
+    mark_each(in_every_deadline, g::deadline_terminal{});
     mark_first(starts_modal, g::modal_phrase::words.words);
     mark(starts_modal, U"要");
     mark_first(starts_perfective, g::perfective_word::words.words);
@@ -252,6 +255,10 @@ class char_table {
   }
   void set(unsigned flags, char32_t c) {
     if (c < table_.size()) table_[c] |= static_cast<std::uint16_t>(flags);
+  }
+  template <char32_t... Cs>
+  void mark_each(unsigned flags, const g::one<Cs...>& /*rule*/) {
+    (set(flags, Cs), ...);
   }
   template <class Words>
   void mark_first(unsigned flags, const Words& words) {
@@ -372,50 +379,71 @@ std::string without_quotes(std::string_view s) {
 
 enum class cue_kind { none, lead, joint, cooperate, responsible, modal };
 
+/// A character of a sentence, decoded once for every pass over the sentence: where it
+/// starts, its code point and length, its flags.
+struct sentence_char {
+  offset at = 0;
+  char32_t cp = 0;
+  std::uint16_t flags = 0;
+  std::uint8_t len = 0;
+  [[nodiscard]] code_point code() const noexcept { return {cp, len}; }
+};
+
+/// The characters of [b, e) of text, and one past the last (at e, no flags).
+void decode_sentence(std::string_view text, std::size_t b, std::size_t e,
+                     std::vector<sentence_char>& out) {
+  const char_table& flags = flags_of();
+  out.clear();
+  for (std::size_t p = b; p < e;) {
+    const code_point c = decode_at(text, p);
+    out.push_back({static_cast<offset>(p), c.cp, flags(c.cp), static_cast<std::uint8_t>(c.len)});
+    p += c.len;
+  }
+  out.push_back({static_cast<offset>(e), 0, 0, 0});
+}
+
 /// Where units can start in a sentence: only where a character that ends one lies
 /// ahead before the clause ends (lists run on over 、 and 等, names over （区）). The
 /// questions come in the order of the text, so the first final or stopping character
 /// after a place is looked for only once the place has passed the last one found:
-/// each character is read once at most.
+/// each character is looked at once at most.
 class unit_reach {
  public:
-  unit_reach(std::string_view t, std::size_t e) : t_(t), e_(e) {}
+  explicit unit_reach(std::span<const sentence_char> chars) : chars_(chars) {}
 
-  bool may_hold_unit(std::size_t p) {
-    if (p < from_ || p > next_) find_from(p);
-    return next_is_final_ && next_ - p <= 48 * 3;
+  /// Whether a unit may start at the i-th character.
+  bool may_hold_unit(std::size_t i) {
+    if (i < from_ || i > next_) find_from(i);
+    return next_is_final_ && chars_[next_].at - chars_[i].at <= 48 * 3;
   }
 
  private:
-  /// The first character at or after p that ends a unit or stops one.
-  void find_from(std::size_t p) {
-    const char_table& flags = flags_of();
-    from_ = p;
-    while (p < e_) {
-      const code_point c = decode_at(t_, p);
-      const std::uint16_t f = flags(c.cp);
+  /// The first character at or after the i-th that ends a unit or stops one.
+  void find_from(std::size_t i) {
+    from_ = i;
+    for (; i + 1 < chars_.size(); ++i) {
+      const std::uint16_t f = chars_[i].flags;
       if (f & (ends_unit | stops_unit)) {
-        next_ = p;
+        next_ = i;
         next_is_final_ = (f & ends_unit) != 0;
         return;
       }
-      p += c.len;
     }
-    next_ = e_;
+    next_ = chars_.size() - 1;
     next_is_final_ = false;
   }
 
-  std::string_view t_;
-  std::size_t e_;
+  std::span<const sentence_char> chars_;
   std::size_t from_ = 1, next_ = 0;  // [from_, next_) holds neither; nothing found yet
   bool next_is_final_ = false;
 };
 
 class sentence_reader {
  public:
-  sentence_reader(std::string_view text, span content)
-      : t_(text), b_(content.begin), e_(content.end) {
+  sentence_reader(std::string_view text, span content, std::vector<sentence_char>& chars)
+      : t_(text), b_(content.begin), e_(content.end), chars_(chars) {
     result_.content = content;
+    decode_sentence(t_, b_, e_, chars_);
   }
 
   sentence_analysis run() {
@@ -449,10 +477,11 @@ class sentence_reader {
 
   /// One pass over the sentence: its modal, its tense, its deadlines.
   void scan_words() {
-    const char_table& flags = flags_of();
-    for (std::size_t p = b_; p < e_;) {
-      const code_point c = decode_at(t_, p);
-      const std::uint16_t f = flags(c.cp);
+    const std::size_t deadlines_end = last_of(in_every_deadline);
+    for (std::size_t i = 0; i + 1 < chars_.size();) {
+      const sentence_char& ch = chars_[i];
+      const std::size_t p = ch.at;
+      const std::uint16_t f = ch.flags;
       if (f & opens_label) may_assign_ = true;
       std::size_t len = 0;
       if (!result_.has_modal && (f & starts_modal) && modal_at(p, len)) result_.has_modal = true;
@@ -462,16 +491,29 @@ class sentence_reader {
             !match_at<g::not_perfective_before_le>(t_, p - decode_before(t_, p).len, p))
           result_.perfective = true;
       }
-      if (f & starts_deadline) {
+      if ((f & starts_deadline) && p < deadlines_end) {
         deadline d;
-        if (const std::size_t e = deadline_at(t_, b_, p, e_, c, f, d)) {
+        if (const std::size_t e = deadline_at(t_, b_, p, e_, ch.code(), f, d)) {
           result_.deadlines.push_back(d);
-          p = e;
+          i = index_of(e, i);
           continue;
         }
       }
-      p += c.len;
+      ++i;
     }
+  }
+
+  /// The index of the character at p, looked for from the i-th on (p is one's start).
+  std::size_t index_of(std::size_t p, std::size_t i) const {
+    while (chars_[i].at < p) ++i;
+    return i;
+  }
+
+  /// Where the last character with the flag ends in the sentence (b_ when there is none).
+  std::size_t last_of(std::uint16_t flag) const {
+    for (std::size_t i = chars_.size() - 1; i > 0; --i)
+      if (chars_[i - 1].flags & flag) return chars_[i].at;
+    return b_;
   }
 
   /// （县农业农村局牵头，县卫健局配合）: a sentence that is one parenthesis.
@@ -763,21 +805,23 @@ class sentence_reader {
   }
 
   void read_units() {
-    const char_table& flags = flags_of();
-    unit_reach reach(t_, e_);
+    unit_reach reach(chars_);
     std::size_t p = b_;
+    std::size_t i = 0;              // the index of the character at p
     bool clause_start = true;       // at the sentence start or after a clause separator
     bool introduced = false;        // after 由 督促 希望 …: the subject needs no cue
     bool cooperating = false;       // after 会同
     std::vector<unit_found> found;  // of one attempt; its room kept for the next
     while (p < e_) {
+      i = index_of(p, i);
+      const sentence_char& ch = chars_[i];
       if (skipped(p)) {
-        p += decode_at(t_, p).len;
+        p += ch.len;
         clause_start = true;
         continue;
       }
-      const code_point c = decode_at(t_, p);
-      const std::uint16_t f = flags(c.cp);
+      const code_point c = ch.code();
+      const std::uint16_t f = ch.flags;
       if (f & blank) {
         p += c.len;
         continue;
@@ -810,7 +854,7 @@ class sentence_reader {
       // Away from a clause start a unit counts only with a cue after it (checked below).
       const bool may_start = clause_start || after_coordinator || cooperating || (f & starts_scope);
       found.clear();
-      const std::size_t len = may_start && reach.may_hold_unit(p) ? read_list(p, e_, found) : 0;
+      const std::size_t len = may_start && reach.may_hold_unit(i) ? read_list(p, e_, found) : 0;
       if (!len) {
         clause_start = false;
         introduced = false;
@@ -898,6 +942,7 @@ class sentence_reader {
 
   std::string_view t_;
   std::size_t b_, e_;
+  std::vector<sentence_char>& chars_;  // the sentence's characters, and one past the last
   sentence_analysis result_;
   std::vector<span> skip_;  // assignment parentheses, read on their own
   bool assignment_only_ = false;
@@ -981,7 +1026,8 @@ void find_deadlines(std::string_view text, offset begin, offset end, std::vector
 }
 
 sentence_analysis analyse_sentence(std::string_view text, span content) {
-  return sentence_reader(text, content).run();
+  thread_local std::vector<sentence_char> chars;
+  return sentence_reader(text, content, chars).run();
 }
 
 }  // namespace gongwen::detail

@@ -313,3 +313,47 @@ TEST_CASE("bare_name_char reads a name's character only where the rules would re
        {"局", "部", "同", "会", "配", "负", "的", "要", "（", "市", "镇", "组", "全"})
     CHECK(gongwen::detail::match_prefix<g::bare_name_char>(s) == 0);
 }
+
+TEST_CASE("every deadline the grammar reads holds a deadline_terminal character") {
+  // The sentence reader looks for deadlines only before the last such character. The
+  // pieces are the grammar's own: every word and character the deadline and numeral
+  // rules spell, and digits; random runs of them make deadlines of every form.
+  std::vector<std::string> pieces = {"0", "1", "2", "3", "9", "12", "2021", "X", "，", "的"};
+  for (const char* file : {"/../grammars/deadlines.hpp", "/../grammars/numerals.hpp"}) {
+    std::ifstream in(std::string(GONGWEN_TEST_DATA) + file, std::ios::binary);
+    REQUIRE(in);
+    const std::string source{std::istreambuf_iterator<char>(in), {}};
+    // "…" in TAO_PEGTL_STRING("…") and U'…' in one<…>: the text between the quotes.
+    for (std::size_t q = 0; (q = source.find_first_of("\"'", q)) != std::string::npos;) {
+      const std::size_t close = source.find(source[q], q + 1);
+      if (close == std::string::npos) break;
+      const std::string piece = source.substr(q + 1, close - q - 1);
+      if (!piece.empty() && static_cast<unsigned char>(piece[0]) >= 0x80 &&
+          piece.find('\n') == std::string::npos)
+        pieces.push_back(piece);
+      q = close + 1;
+    }
+  }
+  REQUIRE(pieces.size() > 100);
+  std::uint32_t seed = 20261123;
+  auto next = [&seed](std::size_t n) {
+    seed = seed * 1664525u + 1013904223u;
+    return (seed >> 8) % n;
+  };
+  std::size_t deadlines = 0, without = 0;
+  for (int round = 0; round < 2000000; ++round) {
+    std::string text;
+    for (std::size_t k = 1 + next(5); k > 0; --k) text += pieces[next(pieces.size())];
+    const auto found = gongwen::test::match<g::deadline>(text);
+    if (!found) continue;
+    ++deadlines;
+    bool holds = false;
+    for (std::size_t p = 0; p < found->size() && !holds;) {
+      holds = gongwen::detail::match_at<g::deadline_terminal>(*found, p, found->size()) > 0;
+      p += gongwen::detail::decode_at(*found, p).len;
+    }
+    if (!holds && ++without <= 5) FAIL_CHECK(*found);
+  }
+  CHECK(without == 0);
+  CHECK(deadlines > 20000);  // of every form: the test is not vacuous
+}
