@@ -14,6 +14,7 @@
 #include <span>
 #include <string_view>
 #include <type_traits>
+#include <unordered_map>
 #include <utility>
 
 #include "agencies.hpp"
@@ -402,6 +403,55 @@ void decode_sentence(std::string_view text, std::size_t b, std::size_t e,
   out.push_back({static_cast<offset>(e), 0, 0, 0});
 }
 
+/// The words a unit's name ends with, by their last character: the suffixes of
+/// organisations (局 委员会) and offices (县长 “一把手”) and 同志; and places (县 乡镇),
+/// and 地 (各地), which end a name only before what may follow a place. A character
+/// flagged ends_unit ends a name only where one of them ends with it.
+class unit_ends {
+ public:
+  static const unit_ends& table() {
+    static const unit_ends ends;
+    return ends;
+  }
+
+  /// Whether a unit's name may end with the character c that ends at `end`, in a
+  /// sentence [b, e) of text.
+  [[nodiscard]] bool may_end(std::string_view text, std::size_t b, char32_t c, std::size_t end,
+                             std::size_t e) const {
+    const auto found = by_last_.find(c);
+    if (found == by_last_.end()) return false;
+    for (const ending& w : found->second) {
+      if (w.word.size() > end - b || text.substr(end - w.word.size(), w.word.size()) != w.word)
+        continue;
+      if (!w.place || matches<g::place_follow>(text.substr(end, e - end))) return true;
+    }
+    return false;
+  }
+
+ private:
+  struct ending {
+    std::string_view word;  // without closing quotes: “一把手” ends with 手
+    bool place = false;
+  };
+
+  unit_ends() {
+    add(g::organisation_suffix::words.words, false);
+    add(g::office_word::words.words, false);
+    add(std::array<std::string_view, 1>{"同志"}, false);
+    add(g::place_suffix::words.words, true);
+    add(std::array<std::string_view, 1>{"地"}, true);
+  }
+  template <class Words>
+  void add(const Words& words, bool place) {
+    for (std::string_view w : words) {
+      while (ends_with(w, "”") || ends_with(w, "\"")) w.remove_suffix(ends_with(w, "”") ? 3 : 1);
+      if (!w.empty()) by_last_[decode_before(w, w.size()).cp].push_back({w, place});
+    }
+  }
+
+  std::unordered_map<char32_t, std::vector<ending>> by_last_;
+};
+
 /// Where units can start in a sentence: only where a character that ends one lies
 /// ahead before the clause ends (lists run on over 、 and 等, names over （区）). The
 /// questions come in the order of the text, so the first final or stopping character
@@ -409,7 +459,8 @@ void decode_sentence(std::string_view text, std::size_t b, std::size_t e,
 /// each character is looked at once at most.
 class unit_reach {
  public:
-  explicit unit_reach(std::span<const sentence_char> chars) : chars_(chars) {}
+  unit_reach(std::string_view text, std::span<const sentence_char> chars)
+      : t_(text), chars_(chars) {}
 
   /// Whether a unit may start at the i-th character.
   bool may_hold_unit(std::size_t i) {
@@ -423,9 +474,11 @@ class unit_reach {
     from_ = i;
     for (; i + 1 < chars_.size(); ++i) {
       const std::uint16_t f = chars_[i].flags;
-      if (f & (ends_unit | stops_unit)) {
+      if ((f & stops_unit) ||
+          ((f & ends_unit) && ends_.may_end(t_, chars_.front().at, chars_[i].cp, chars_[i + 1].at,
+                                            chars_.back().at))) {
         next_ = i;
-        next_is_final_ = (f & ends_unit) != 0;
+        next_is_final_ = (f & stops_unit) == 0;
         return;
       }
     }
@@ -433,6 +486,8 @@ class unit_reach {
     next_is_final_ = false;
   }
 
+  const unit_ends& ends_ = unit_ends::table();
+  std::string_view t_;
   std::span<const sentence_char> chars_;
   std::size_t from_ = 1, next_ = 0;  // [from_, next_) holds neither; nothing found yet
   bool next_is_final_ = false;
@@ -805,7 +860,7 @@ class sentence_reader {
   }
 
   void read_units() {
-    unit_reach reach(chars_);
+    unit_reach reach(t_, chars_);
     std::size_t p = b_;
     std::size_t i = 0;              // the index of the character at p
     bool clause_start = true;       // at the sentence start or after a clause separator
@@ -1007,6 +1062,10 @@ void split_sentences(std::string_view text, offset begin, offset end, std::vecto
     }
   }
   push(start, end);
+}
+
+bool unit_may_end(std::string_view text, std::size_t b, std::size_t end, std::size_t e) {
+  return end > b && unit_ends::table().may_end(text, b, decode_before(text, end).cp, end, e);
 }
 
 void find_deadlines(std::string_view text, offset begin, offset end, std::vector<deadline>& out) {

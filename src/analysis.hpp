@@ -38,6 +38,12 @@ struct sentence_analysis {
 /// Analyse the sentence [content.begin, content.end) of text.
 sentence_analysis analyse_sentence(std::string_view text, span content);
 
+/// Whether a unit's name may end with the character that ends at `end`, in the sentence
+/// [b, e) of text: an organisation's or office's suffix (局 委员会 县长 同志) ends there, or a
+/// place (县 乡镇 各地) with what may follow a place after it. Every unit the grammar
+/// reads holds such an end, so units are tried only where one lies ahead.
+bool unit_may_end(std::string_view text, std::size_t b, std::size_t end, std::size_t e);
+
 /// Every deadline in [begin, end) of text.
 void find_deadlines(std::string_view text, offset begin, offset end, std::vector<deadline>& out);
 

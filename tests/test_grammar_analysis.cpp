@@ -7,6 +7,7 @@
 #include <tao/pegtl/contrib/analyze.hpp>
 
 #include "agencies.hpp"
+#include "analysis.hpp"
 #include "deadlines.hpp"
 #include "directives.hpp"
 #include "grammar_match.hpp"
@@ -356,4 +357,46 @@ TEST_CASE("every deadline the grammar reads holds a deadline_terminal character"
   }
   CHECK(without == 0);
   CHECK(deadlines > 20000);  // of every form: the test is not vacuous
+}
+
+TEST_CASE("every unit the grammar reads holds a character unit_may_end accepts") {
+  // Units are tried only where such an end lies ahead. Random runs of the unit
+  // grammar's own words, of places and of plain characters make units of every form.
+  std::vector<std::string> pieces = {"各",   "全县", "县",   "市", "乡镇", "各地",
+                                     "地区", "同志", "们",   "、", "和",   "，",
+                                     "要",   "牵头", "配合", "X",  "人社", "等"};
+  auto add = [&](const auto& words) {
+    for (const std::string_view w : words) pieces.emplace_back(w);
+  };
+  add(g::organisation_suffix::words.words);
+  add(g::office_word::words.words);
+  add(g::place_suffix::words.words);
+  add(g::department_word::words.words);
+  add(g::scope_word::words.words);
+  add(g::plain_word::words.words);
+  for (const char* c : {"发", "改", "教", "育", "住", "建", "财", "政", "平", "襄", "农", "商"})
+    for (int k = 0; k < 8; ++k) pieces.emplace_back(c);  // name characters, often
+  std::uint32_t seed = 20261123;
+  auto next = [&seed](std::size_t n) {
+    seed = seed * 1664525u + 1013904223u;
+    return (seed >> 8) % n;
+  };
+  std::size_t units = 0, without = 0;
+  for (int round = 0; round < 300000; ++round) {
+    std::string text;
+    for (std::size_t k = 1 + next(6); k > 0; --k) text += pieces[next(pieces.size())];
+    const auto found = gongwen::test::match<g::unit>(text);
+    if (!found) continue;
+    ++units;
+    bool holds = false;
+    for (std::size_t end = 1; end <= found->size() && !holds; ++end)
+      holds = gongwen::detail::unit_may_end(text, 0, end, text.size());
+    if (!holds && ++without <= 5) FAIL_CHECK(text);
+  }
+  CHECK(without == 0);
+  CHECK(units > 20000);
+  // And it refuses what is no unit's end: 增长 is no 县长, 城镇 before 新增 no place.
+  const std::string s = "城乡居民收入稳步增长，城镇新增就业";
+  for (std::size_t end = 1; end <= s.size(); ++end)
+    CHECK_FALSE(gongwen::detail::unit_may_end(s, 0, end, s.size()));
 }
