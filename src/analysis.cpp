@@ -214,6 +214,8 @@ enum char_flag : std::uint16_t {
   stops_unit = 512,    // punctuation a list of units does not run on over (not 、 （） “”)
   opens_label = 1024,  // （ and ：, every form: an assignment label stands after or before one
   in_every_deadline = 2048,  // 月 年 季 内 前 末: one of them stands in every deadline
+  coordinates = 4096,        // 和 及 与: a unit may follow
+  starts_joint = 8192,       // 会同 联合
 };
 
 /// Built from the grammar's own word lists wherever the grammar has one, so that the
@@ -235,6 +237,8 @@ class char_table {
     mark_first(opens_clause, g::clause_opener::words.words);
     mark(opens_clause, U"请经");  // opening_introducer
     mark(separates_clause, U"，、；：（(。,;:");
+    mark(coordinates, U"和及与");
+    mark(starts_joint, U"会联");
     mark_last(ends_unit, g::organisation_suffix::words.words);
     mark_last(ends_unit, g::office_word::words.words);
     mark_last(ends_unit, g::place_suffix::words.words);
@@ -901,11 +905,7 @@ class sentence_reader {
         clause_start = true;
         continue;
       }
-      // The three bytes before p are one character when they spell one (UTF-8 synchronises).
-      const bool after_coordinator = !clause_start && p >= b_ + 3 && [&] {
-        const std::string_view prev = t_.substr(p - 3, 3);
-        return prev == "和" || prev == "及" || prev == "与";
-      }();
+      const bool after_coordinator = !clause_start && i > 0 && (chars_[i - 1].flags & coordinates);
       // Away from a clause start a unit counts only with a cue after it (checked below).
       const bool may_start = clause_start || after_coordinator || cooperating || (f & starts_scope);
       found.clear();
@@ -914,13 +914,22 @@ class sentence_reader {
         clause_start = false;
         introduced = false;
         cooperating = false;  // 会同 names the units right after it
-        if (const std::size_t joint =
-                (c.cp == U'会' || c.cp == U'联') ? match_at<g::joint_cue>(t_, p, e_) : 0) {
+        if (const std::size_t joint = (f & starts_joint) ? match_at<g::joint_cue>(t_, p, e_) : 0) {
           p += joint;
           cooperating = true;
           continue;
         }
-        p += c.len;
+        // What follows, up to a character that may end a clause or begin a unit, an
+        // introducer or a cue, takes this same way: pass over it at once.
+        constexpr std::uint16_t notable =
+            blank | separates_clause | opens_clause | starts_scope | starts_joint;
+        ++i;
+        if (skip_.empty()) {
+          while (i + 1 < chars_.size() && !(chars_[i].flags & notable) &&
+                 !(chars_[i - 1].flags & coordinates))
+            ++i;
+        }
+        p = chars_[i].at;
         continue;
       }
       const std::size_t end = p + len;

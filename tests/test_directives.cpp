@@ -180,6 +180,8 @@ TEST_SUITE("agencies in sentences") {
           "市民政局/市民政局/cooperate");
     CHECK(units("县自然资源局联合各乡镇开展隐患排查，5月31日前完成。") ==
           "县自然资源局/县自然资源局/lead; 各乡镇/各乡镇/cooperate");
+    // 会同 after words that name no unit: the unit it names still cooperates.
+    CHECK(units("交警会同县交通运输局开展道路整治。") == "县交通运输局/县交通运输局/cooperate");
     // 联合会 is a name, not 联合.
     CHECK(units("县残疾人联合会要做好助残服务。") == "县残疾人联合会/县残疾人联合会/responsible");
   }
@@ -232,6 +234,8 @@ TEST_SUITE("agencies in sentences") {
   }
 
   TEST_CASE("subjects after people, adverbs and 特别是") {
+    // After 和 in the middle of a clause, a unit with its cue is a subject too.
+    CHECK(units("广大群众和公安机关要共同维护社会稳定。") == "公安机关/公安机关/responsible");
     CHECK(units("全县各级党组织和全体党员干部要坚决维护核心。") ==
           "全县各级党组织/全县各级党组织/responsible");
     CHECK(units("领导干部和各地各部门就一定要亲力亲为。") ==
