@@ -14,7 +14,6 @@
 #include <span>
 #include <string_view>
 #include <type_traits>
-#include <unordered_map>
 #include <utility>
 
 #include "agencies.hpp"
@@ -422,11 +421,10 @@ class unit_ends {
   /// sentence [b, e) of text.
   [[nodiscard]] bool may_end(std::string_view text, std::size_t b, char32_t c, std::size_t end,
                              std::size_t e) const {
-    const auto found = by_last_.find(c);
-    if (found == by_last_.end()) return false;
-    for (const ending& w : found->second) {
-      if (w.word.size() > end - b || text.substr(end - w.word.size(), w.word.size()) != w.word)
-        continue;
+    const std::size_t list = c < list_of_.size() ? list_of_[c] : 0;
+    if (list == 0) return false;
+    for (const ending& w : lists_[list - 1]) {
+      if (w.word.size() > end - b || !spells(text.data() + end - w.word.size(), w.word)) continue;
       if (!w.place || matches<g::place_follow>(text.substr(end, e - end))) return true;
     }
     return false;
@@ -444,16 +442,35 @@ class unit_ends {
     add(std::array<std::string_view, 1>{"同志"}, false);
     add(g::place_suffix::words.words, true);
     add(std::array<std::string_view, 1>{"地"}, true);
+    // The shortest words first: a one-character suffix decides at once.
+    for (auto& list : lists_)
+      std::stable_sort(list.begin(), list.end(), [](const ending& x, const ending& y) {
+        return x.word.size() < y.word.size();
+      });
   }
   template <class Words>
   void add(const Words& words, bool place) {
     for (std::string_view w : words) {
       while (ends_with(w, "”") || ends_with(w, "\"")) w.remove_suffix(ends_with(w, "”") ? 3 : 1);
-      if (!w.empty()) by_last_[decode_before(w, w.size()).cp].push_back({w, place});
+      if (w.empty()) continue;
+      const char32_t last = decode_before(w, w.size()).cp;
+      if (last >= list_of_.size()) continue;  // every suffix is a Han word
+      if (list_of_[last] == 0) {
+        lists_.emplace_back();
+        list_of_[last] = static_cast<std::uint16_t>(lists_.size());
+      }
+      lists_[list_of_[last] - 1].push_back({w, place});
     }
   }
+  /// Whether the bytes at `at` spell w (a few bytes: compared in place).
+  static bool spells(const char* at, std::string_view w) noexcept {
+    for (std::size_t i = 0; i < w.size(); ++i)
+      if (at[i] != w[i]) return false;
+    return true;
+  }
 
-  std::unordered_map<char32_t, std::vector<ending>> by_last_;
+  std::array<std::uint16_t, 0x10000> list_of_{};  // 1 + the index of the words ending with it
+  std::vector<std::vector<ending>> lists_;
 };
 
 /// Where units can start in a sentence: only where a character that ends one lies
