@@ -1078,6 +1078,14 @@ void split_sentences(std::string_view text, offset begin, offset end, std::vecto
   std::size_t start = begin;
   auto push = [&](std::size_t b, std::size_t e) {
     trim(text, b, e);
+    // A run of text with no sentence end is cut at a character boundary every
+    // max_sentence_bytes: the analysis holds a sentence's characters decoded.
+    while (e - b > max_sentence_bytes && b < e) {
+      std::size_t cut = b + max_sentence_bytes;
+      while (cut > b + 1 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+      out.push_back({static_cast<offset>(b), static_cast<offset>(cut)});
+      b = cut;
+    }
     if (b < e) out.push_back({static_cast<offset>(b), static_cast<offset>(e)});
   };
   for (const span at : ends) {

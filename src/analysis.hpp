@@ -3,14 +3,21 @@
 
 #include <gongwen/document.hpp>
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace gongwen::detail {
 
+/// The longest sentence, in bytes: the analysis holds one sentence's characters decoded
+/// (12 bytes each), so a run with no sentence end (a line of data, say) is cut into
+/// pieces this long. No document has such sentences.
+inline constexpr std::size_t max_sentence_bytes = std::size_t{1} << 20;
+
 /// A sentence: a run of a paragraph ended by 。！？； (or their ASCII forms), never
-/// inside a “” ‘’ 《》 （） 「」 pair, or by the paragraph's end.
+/// inside a “” ‘’ 《》 （） 「」 pair, or by the paragraph's end; at most
+/// max_sentence_bytes long.
 void split_sentences(std::string_view text, offset begin, offset end, std::vector<span>& out);
 
 /// A unit named in a sentence, before its name is interned in the document.

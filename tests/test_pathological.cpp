@@ -1,6 +1,7 @@
 // Pathological inputs: they must finish, stay bounded, and lose nothing.
 #include <doctest/doctest.h>
 
+#include "analysis.hpp"
 #include "helpers.hpp"
 
 TEST_SUITE("pathological") {
@@ -192,6 +193,31 @@ TEST_SUITE("pathological") {
     for (int i = 0; i < 20000; ++i) run += "各乡镇各部门要加快推进县城建设";
     const auto doc2 = gongwen::parse(run);
     CHECK(doc2.ok());
+  }
+
+  TEST_CASE("a run with no sentence end is cut into sentences of at most max_sentence_bytes") {
+    // The analysis holds a sentence's characters decoded, 12 bytes each: a line of data
+    // must not make one sentence of the whole input.
+    using gongwen::detail::max_sentence_bytes;
+    for (const std::string_view piece :
+         {std::string_view("abcdefg "), std::string_view("县发改局牵头")}) {
+      std::string text;
+      while (text.size() < 2 * max_sentence_bytes + 12345) text += piece;
+      text += "。";  // so that no blank at the end is trimmed
+      std::vector<gongwen::span> sentences;
+      gongwen::detail::split_sentences(text, 0, static_cast<gongwen::offset>(text.size()),
+                                       sentences);
+      REQUIRE(sentences.size() == 3);
+      gongwen::offset at = 0;
+      for (const gongwen::span s : sentences) {
+        CHECK(s.begin == at);  // nothing lost between the pieces
+        CHECK(s.size() <= max_sentence_bytes);
+        CHECK((static_cast<unsigned char>(text[s.begin]) & 0xC0) != 0x80);  // a character starts it
+        at = s.end;
+      }
+      CHECK(at == text.size());
+      CHECK(gongwen::parse(text).ok());
+    }
   }
 
   TEST_CASE("random documents from the pieces these texts are made of, and random bytes") {
