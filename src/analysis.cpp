@@ -1010,9 +1010,14 @@ class sentence_reader {
     }
   }
 
+  /// Each unit once: a unit that starts after every unit so far is new (the clause loop
+  /// finds them in the order of the text); others are looked for.
   void add_agency(unit_found ag) {
-    for (const unit_found& a : result_.agencies)
-      if (a.text.begin == ag.text.begin) return;
+    if (ag.text.begin <= last_agency_begin_ && !result_.agencies.empty()) {
+      for (const unit_found& a : result_.agencies)
+        if (a.text.begin == ag.text.begin) return;
+    }
+    last_agency_begin_ = std::max(last_agency_begin_, ag.text.begin);
     result_.agencies.push_back(std::move(ag));
   }
   void add_deadline(const deadline& d) {
@@ -1025,7 +1030,8 @@ class sentence_reader {
   std::size_t b_, e_;
   std::vector<sentence_char>& chars_;  // the sentence's characters, and one past the last
   sentence_analysis result_;
-  std::vector<span> skip_;  // assignment parentheses, read on their own
+  std::vector<span> skip_;        // assignment parentheses, read on their own
+  offset last_agency_begin_ = 0;  // where the last-starting unit so far starts
   bool assignment_only_ = false;
   bool may_assign_ = false;  // the sentence holds a （ or a ：
 };
