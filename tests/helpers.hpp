@@ -28,6 +28,23 @@ inline std::string text_of_pieces(std::initializer_list<std::string_view> pieces
   return text;
 }
 
+/// Rounds of texts, each a run of 1 … max_pieces pieces drawn at random (a fixed seed,
+/// so every run reads the same texts), handed to f one at a time.
+template <class Pieces, class F>
+void for_random_runs(const Pieces& pieces, int rounds, std::size_t max_pieces, F f) {
+  std::uint32_t seed = 20261123;
+  auto next = [&seed](std::size_t n) {
+    seed = seed * 1664525u + 1013904223u;
+    return (seed >> 8) % n;
+  };
+  std::string text;
+  for (int round = 0; round < rounds; ++round) {
+    text.clear();
+    for (std::size_t k = 1 + next(max_pieces); k > 0; --k) text += pieces[next(pieces.size())];
+    f(text);
+  }
+}
+
 /// What a grammar rule matches at the start of s, or nothing.
 template <class Rule>
 std::optional<std::string> match(std::string_view s) {

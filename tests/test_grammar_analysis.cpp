@@ -315,6 +315,21 @@ TEST_CASE("bare_name_char reads a name's character only where the rules would re
     CHECK(gongwen::detail::match_prefix<g::bare_name_char>(s) == 0);
 }
 
+/// Over random runs of the pieces: how often Rule matches at a run's start, and how
+/// often what it matches fails `holds` (the first few of those are reported).
+template <class Rule, class Pieces, class Holds>
+std::pair<std::size_t, std::size_t> matches_failing(const Pieces& pieces, int rounds,
+                                                    std::size_t max_pieces, Holds holds) {
+  std::size_t matched = 0, failing = 0;
+  gongwen::test::for_random_runs(pieces, rounds, max_pieces, [&](const std::string& text) {
+    const auto found = gongwen::test::match<Rule>(text);
+    if (!found) return;
+    ++matched;
+    if (!holds(text, *found) && ++failing <= 5) FAIL_CHECK(text);
+  });
+  return {matched, failing};
+}
+
 TEST_CASE("every deadline the grammar reads holds a deadline_terminal character") {
   // The sentence reader looks for deadlines only before the last such character. The
   // pieces are the grammar's own: every word and character the deadline and numeral
@@ -336,25 +351,12 @@ TEST_CASE("every deadline the grammar reads holds a deadline_terminal character"
     }
   }
   REQUIRE(pieces.size() > 100);
-  std::uint32_t seed = 20261123;
-  auto next = [&seed](std::size_t n) {
-    seed = seed * 1664525u + 1013904223u;
-    return (seed >> 8) % n;
-  };
-  std::size_t deadlines = 0, without = 0;
-  for (int round = 0; round < 2000000; ++round) {
-    std::string text;
-    for (std::size_t k = 1 + next(5); k > 0; --k) text += pieces[next(pieces.size())];
-    const auto found = gongwen::test::match<g::deadline>(text);
-    if (!found) continue;
-    ++deadlines;
-    bool holds = false;
-    for (std::size_t p = 0; p < found->size() && !holds;) {
-      holds = gongwen::detail::match_at<g::deadline_terminal>(*found, p, found->size()) > 0;
-      p += gongwen::detail::decode_at(*found, p).len;
-    }
-    if (!holds && ++without <= 5) FAIL_CHECK(*found);
-  }
+  const auto [deadlines, without] = matches_failing<g::deadline>(
+      pieces, 2000000, 5, [](const std::string&, const std::string& found) {
+        for (std::size_t p = 0; p < found.size(); p += gongwen::detail::decode_at(found, p).len)
+          if (gongwen::detail::match_at<g::deadline_terminal>(found, p, found.size())) return true;
+        return false;
+      });
   CHECK(without == 0);
   CHECK(deadlines > 20000);  // of every form: the test is not vacuous
 }
@@ -376,23 +378,12 @@ TEST_CASE("every unit the grammar reads holds a character unit_may_end accepts")
   add(g::plain_word::words.words);
   for (const char* c : {"发", "改", "教", "育", "住", "建", "财", "政", "平", "襄", "农", "商"})
     for (int k = 0; k < 8; ++k) pieces.emplace_back(c);  // name characters, often
-  std::uint32_t seed = 20261123;
-  auto next = [&seed](std::size_t n) {
-    seed = seed * 1664525u + 1013904223u;
-    return (seed >> 8) % n;
-  };
-  std::size_t units = 0, without = 0;
-  for (int round = 0; round < 300000; ++round) {
-    std::string text;
-    for (std::size_t k = 1 + next(6); k > 0; --k) text += pieces[next(pieces.size())];
-    const auto found = gongwen::test::match<g::unit>(text);
-    if (!found) continue;
-    ++units;
-    bool holds = false;
-    for (std::size_t end = 1; end <= found->size() && !holds; ++end)
-      holds = gongwen::detail::unit_may_end(text, 0, end, text.size());
-    if (!holds && ++without <= 5) FAIL_CHECK(text);
-  }
+  const auto [units, without] = matches_failing<g::unit>(
+      pieces, 300000, 6, [](const std::string& text, const std::string& found) {
+        for (std::size_t end = 1; end <= found.size(); ++end)
+          if (gongwen::detail::unit_may_end(text, 0, end, text.size())) return true;
+        return false;
+      });
   CHECK(without == 0);
   CHECK(units > 20000);
   // And it refuses what is no unit's end: 增长 is no 县长, 城镇 before 新增 no place.
