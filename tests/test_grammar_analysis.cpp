@@ -335,10 +335,9 @@ TEST_CASE("every deadline the grammar reads holds a deadline_terminal character"
   // pieces are the grammar's own: every word and character the deadline and numeral
   // rules spell, and digits; random runs of them make deadlines of every form.
   std::vector<std::string> pieces = {"0", "1", "2", "3", "9", "12", "2021", "X", "，", "的"};
-  for (const char* file : {"/../grammars/deadlines.hpp", "/../grammars/numerals.hpp"}) {
-    std::ifstream in(std::string(GONGWEN_TEST_DATA) + file, std::ios::binary);
-    REQUIRE(in);
-    const std::string source{std::istreambuf_iterator<char>(in), {}};
+  for (const char* file : {"../grammars/deadlines.hpp", "../grammars/numerals.hpp"}) {
+    const std::string source = gongwen::test::read_file(gongwen::test::data_path(file));
+    REQUIRE(!source.empty());
     // "…" in TAO_PEGTL_STRING("…") and U'…' in one<…>: the text between the quotes.
     for (std::size_t q = 0; (q = source.find_first_of("\"'", q)) != std::string::npos;) {
       const std::size_t close = source.find(source[q], q + 1);
