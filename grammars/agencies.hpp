@@ -10,11 +10,11 @@
 
 #include "chars.hpp"
 #include "directives.hpp"
+#include "grammar_match.hpp"
 #include "numerals.hpp"
 #include "words.hpp"
 
 #include <bitset>
-#include <string>
 #include <string_view>
 
 namespace gongwen::grammar {
@@ -148,7 +148,8 @@ struct scope_word : longest_word<TAO_PEGTL_STRING("政府系统"), TAO_PEGTL_STR
                         TAO_PEGTL_STRING("各级"), TAO_PEGTL_STRING("有关"), TAO_PEGTL_STRING("相关"),
                         TAO_PEGTL_STRING("其他"), TAO_PEGTL_STRING("各")> {};
 
-struct coordinator : sor<TAO_PEGTL_STRING("以及"), enum_comma, one<U'和', U'及', U'与'>> {};
+struct conjunction : one<U'和', U'及', U'与'> {};
+struct coordinator : sor<TAO_PEGTL_STRING("以及"), enum_comma, conjunction> {};
 
 // Place names end a unit only where a separator or a cue follows: 各乡镇、 平襄镇和 各地各部门,
 // 各乡镇做好.
@@ -191,18 +192,8 @@ struct bare_name_char {
 
   static const std::bitset<0x10000>& table() {
     static const std::bitset<0x10000> bare = [] {
-      std::bitset<0x10000> t;
-      std::string u;
-      auto is = [&u]<class Rule>(Rule) {
-        pegtl::memory_input<pegtl::tracking_mode::lazy> in(u.data(), u.data() + u.size(), "");
-        return pegtl::parse<seq<Rule, eof>>(in);
-      };
-      for (char32_t c = 0; c < 0x10000; ++c) {
-        if (c >= 0xD800 && c < 0xE000) continue;
-        u.clear();
-        detail::append_utf8(u, c);
-        t[c] = is(sor<han, redaction>{}) && !is(name_stop{}) && !is(open_paren{}) && !is(place_char{});
-      }
+      auto t = detail::code_point_table<
+          seq<not_at<name_stop>, not_at<open_paren>, not_at<place_char>, sor<han, redaction>>>();
       auto first_of = [&t](const auto& words) {
         for (const std::string_view w : words) t[detail::decode_at(w, 0).cp] = false;
       };

@@ -217,6 +217,12 @@ enum char_flag : std::uint16_t {
   starts_joint = 8192,       // 会同 联合
 };
 
+/// A word without the closing quotes it ends with: “一把手” ends with 手.
+std::string_view without_closing_quotes(std::string_view w) {
+  while (ends_with(w, "”") || ends_with(w, "\"")) w.remove_suffix(ends_with(w, "”") ? 3 : 1);
+  return w;
+}
+
 /// Built from the grammar's own word lists wherever the grammar has one, so that the
 /// filter and the rules it guards cannot drift apart.
 class char_table {
@@ -236,7 +242,7 @@ class char_table {
     mark_first(opens_clause, g::clause_opener::words.words);
     mark(opens_clause, U"请经");  // opening_introducer
     mark(separates_clause, U"，、；：（(。,;:");
-    mark(coordinates, U"和及与");
+    mark_each(coordinates, g::conjunction{});
     mark(starts_joint, U"会联");
     mark_last(ends_unit, g::organisation_suffix::words.words);
     mark_last(ends_unit, g::office_word::words.words);
@@ -271,10 +277,8 @@ class char_table {
   /// The last character of each word, closing quotes aside: “一把手” ends with 手.
   template <class Words>
   void mark_last(unsigned flags, const Words& words) {
-    for (std::string_view w : words) {
-      while (ends_with(w, "”") || ends_with(w, "\"")) w.remove_suffix(ends_with(w, "”") ? 3 : 1);
-      if (!w.empty()) set(flags, decode_before(w, w.size()).cp);
-    }
+    for (std::string_view w : words)
+      if (w = without_closing_quotes(w); !w.empty()) set(flags, decode_before(w, w.size()).cp);
   }
   std::array<std::uint16_t, 0x10000> table_{};
 };
@@ -393,17 +397,22 @@ struct sentence_char {
   [[nodiscard]] code_point code() const noexcept { return {cp, len}; }
 };
 
-/// The characters of [b, e) of text, and one past the last (at e, no flags).
-void decode_sentence(std::string_view text, std::size_t b, std::size_t e,
-                     std::vector<sentence_char>& out) {
+/// The characters of [b, e) of text, and one past the last (at e, no flags). Returns
+/// where the last character that every deadline holds (in_every_deadline) ends, or b.
+std::size_t decode_sentence(std::string_view text, std::size_t b, std::size_t e,
+                            std::vector<sentence_char>& out) {
   const char_table& flags = flags_of();
   out.clear();
+  std::size_t deadlines_end = b;
   for (std::size_t p = b; p < e;) {
     const code_point c = decode_at(text, p);
-    out.push_back({static_cast<offset>(p), c.cp, flags(c.cp), static_cast<std::uint8_t>(c.len)});
+    const std::uint16_t f = flags(c.cp);
+    out.push_back({static_cast<offset>(p), c.cp, f, static_cast<std::uint8_t>(c.len)});
     p += c.len;
+    if (f & in_every_deadline) deadlines_end = p;
   }
   out.push_back({static_cast<offset>(e), 0, 0, 0});
+  return deadlines_end;
 }
 
 /// The words a unit's name ends with, by their last character: the suffixes of
@@ -451,7 +460,7 @@ class unit_ends {
   template <class Words>
   void add(const Words& words, bool place) {
     for (std::string_view w : words) {
-      while (ends_with(w, "”") || ends_with(w, "\"")) w.remove_suffix(ends_with(w, "”") ? 3 : 1);
+      w = without_closing_quotes(w);
       if (w.empty()) continue;
       const char32_t last = decode_before(w, w.size()).cp;
       if (last >= list_of_.size()) continue;  // every suffix is a Han word
@@ -519,7 +528,7 @@ class sentence_reader {
   sentence_reader(std::string_view text, span content, std::vector<sentence_char>& chars)
       : t_(text), b_(content.begin), e_(content.end), chars_(chars) {
     result_.content = content;
-    decode_sentence(t_, b_, e_, chars_);
+    deadlines_end_ = decode_sentence(t_, b_, e_, chars_);
   }
 
   sentence_analysis run() {
@@ -553,7 +562,6 @@ class sentence_reader {
 
   /// One pass over the sentence: its modal, its tense, its deadlines.
   void scan_words() {
-    const std::size_t deadlines_end = last_of(in_every_deadline);
     for (std::size_t i = 0; i + 1 < chars_.size();) {
       const sentence_char& ch = chars_[i];
       const std::size_t p = ch.at;
@@ -567,7 +575,7 @@ class sentence_reader {
             !match_at<g::not_perfective_before_le>(t_, p - decode_before(t_, p).len, p))
           result_.perfective = true;
       }
-      if ((f & starts_deadline) && p < deadlines_end) {
+      if ((f & starts_deadline) && p < deadlines_end_) {
         deadline d;
         if (const std::size_t e = deadline_at(t_, b_, p, e_, ch.code(), f, d)) {
           result_.deadlines.push_back(d);
@@ -583,13 +591,6 @@ class sentence_reader {
   std::size_t index_of(std::size_t p, std::size_t i) const {
     while (chars_[i].at < p) ++i;
     return i;
-  }
-
-  /// Where the last character with the flag ends in the sentence (b_ when there is none).
-  std::size_t last_of(std::uint16_t flag) const {
-    for (std::size_t i = chars_.size() - 1; i > 0; --i)
-      if (chars_[i - 1].flags & flag) return chars_[i].at;
-    return b_;
   }
 
   /// （县农业农村局牵头，县卫健局配合）: a sentence that is one parenthesis.
@@ -1029,6 +1030,7 @@ class sentence_reader {
   std::string_view t_;
   std::size_t b_, e_;
   std::vector<sentence_char>& chars_;  // the sentence's characters, and one past the last
+  std::size_t deadlines_end_ = 0;  // no deadline starts at or after this (see deadline_terminal)
   sentence_analysis result_;
   std::vector<span> skip_;        // assignment parentheses, read on their own
   offset last_agency_begin_ = 0;  // where the last-starting unit so far starts

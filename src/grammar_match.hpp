@@ -3,8 +3,12 @@
 
 #include <tao/pegtl.hpp>
 
+#include <bitset>
 #include <cstddef>
+#include <string>
 #include <string_view>
+
+#include "text.hpp"
 
 namespace gongwen::detail {
 
@@ -32,6 +36,25 @@ template <class Rule>
 bool matches(std::string_view s) {
   rule_input in(s.data(), s.data() + s.size(), "");
   return tao::pegtl::parse<Rule>(in);
+}
+
+/// For every code point of the Basic Multilingual Plane, whether Rule matches it
+/// alone and whole: worked out once per rule, so that a rule of single characters is
+/// one lookup where it is tried at every character.
+template <class Rule>
+const std::bitset<0x10000>& code_point_table() {
+  static const std::bitset<0x10000> table = [] {
+    std::bitset<0x10000> t;
+    std::string utf8;
+    for (char32_t c = 0; c < 0x10000; ++c) {
+      if (c >= 0xD800 && c < 0xE000) continue;
+      utf8.clear();
+      append_utf8(utf8, c);
+      t[c] = match_prefix<Rule>(utf8) == utf8.size();
+    }
+    return t;
+  }();
+  return table;
 }
 
 }  // namespace gongwen::detail

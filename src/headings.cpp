@@ -166,22 +166,11 @@ std::size_t next_boundary(std::string_view text, std::size_t pos, std::size_t en
   return end;
 }
 
-/// Whether Start matches a code point alone: read once into a table over the Basic
-/// Multilingual Plane (every marker character lies there).
+/// Whether Start matches a code point alone (every marker character lies in the Basic
+/// Multilingual Plane).
 template <class Start>
 bool may_start(char32_t c) {
-  static const std::vector<bool> table = [] {
-    std::vector<bool> t(0x10000, false);
-    std::string utf8;
-    for (char32_t cp = 0x20; cp < 0x10000; ++cp) {
-      if (cp >= 0xD800 && cp < 0xE000) continue;
-      utf8.clear();
-      append_utf8(utf8, cp);
-      t[cp] = matches<Start>(utf8);
-    }
-    return t;
-  }();
-  return c < table.size() && table[c];
+  return c < 0x10000 && code_point_table<Start>()[c];
 }
 
 }  // namespace
