@@ -167,17 +167,30 @@ class builder {
  public:
   explicit builder(const options& opts) : opts_(opts) {}
 
-  document run(std::string&& bytes) {
+  /// Parse bytes, taking them over as the text when they are UTF-8.
+  document run(std::string&& bytes) { return run(bytes, &bytes); }
+
+  /// Parse bytes: when they are UTF-8, the text is taken over from *owner, or, with
+  /// no owner, is a view of them (parse_borrowed). Else the text is their transcoding,
+  /// and *owner is freed once it is read.
+  document run(std::string_view bytes, std::string* owner) {
     doc_.input_size_ = bytes.size();
     const std::size_t limit = std::min<std::size_t>(opts_.max_input_bytes, 0xFFFFFFF0);
     if (bytes.size() > limit)
       return refuse(fmt::format("input of {} bytes is larger than the limit of {} bytes",
                                 bytes.size(), limit));
-    decoded_input in = decode_input(std::move(bytes), opts_.encoding);
+    decoded_input in = decode_input(bytes, opts_.encoding);
     if (!in.refused.empty()) {
       doc_.encoding_ = std::move(in.encoding);
       return refuse(std::move(in.refused));
     }
+    if (!in.text_is_input)
+      doc_.text_.own(std::move(in.text));
+    else if (owner != nullptr)
+      doc_.text_.own(std::move(*owner));
+    else
+      doc_.text_.borrow(bytes);
+    if (owner != nullptr) *owner = std::string();  // a transcoded input is no longer needed
     decoded(std::move(in));
     {  // The passes' intermediate data is freed before the directives are read.
       std::vector<item> items;
@@ -237,8 +250,8 @@ class builder {
     return std::move(doc_);
   }
 
+  /// What reading the input found: its encoding, and its bad and NUL bytes as diagnostics.
   void decoded(decoded_input&& in) {
-    doc_.text_ = std::move(in.text);
     doc_.encoding_ = std::move(in.encoding);
     doc_.well_formed_ = in.well_formed;
     for (const auto& bad : in.invalid) {
@@ -732,6 +745,10 @@ document parse(std::string_view bytes, const options& opts) {
 
 document parse(std::string&& bytes, const options& opts) {
   return detail::builder(opts).run(std::move(bytes));
+}
+
+document parse_borrowed(std::string_view bytes, const options& opts) {
+  return detail::builder(opts).run(bytes, nullptr);
 }
 
 }  // namespace gongwen

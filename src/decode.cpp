@@ -257,9 +257,9 @@ utf8_check find_invalid_utf8(std::string_view s, std::vector<decoded_input::bad_
 
 namespace {
 
-/// Decide the encoding and transcode. bytes is consumed: UTF-8 input becomes the text
-/// without a copy.
-decoded_input decode_text(std::string&& bytes, input_encoding enc) {
+/// Decide the encoding and transcode. UTF-8 input is not copied: the text is the input
+/// (text_is_input).
+decoded_input decode_text(std::string_view bytes, input_encoding enc) {
   decoded_input out;
   utf8_check check;
   // UTF-8: its bad bytes found, then the input taken over as the text.
@@ -269,7 +269,7 @@ decoded_input decode_text(std::string&& bytes, input_encoding enc) {
     out.well_formed = check.invalid == 0;
   };
   auto keep_utf8 = [&] {
-    out.text = std::move(bytes);
+    out.text_is_input = true;
     out.encoding = "UTF-8";
   };
   auto as_utf8 = [&] {
@@ -335,7 +335,7 @@ decoded_input decode_text(std::string&& bytes, input_encoding enc) {
 
 }  // namespace
 
-decoded_input decode_input(std::string&& bytes, input_encoding enc) {
+decoded_input decode_input(std::string_view bytes, input_encoding enc) {
   if (const std::string_view kind = sniff_file_type(bytes); !kind.empty()) {
     decoded_input out;
     out.encoding = "binary";
@@ -343,10 +343,11 @@ decoded_input decode_input(std::string&& bytes, input_encoding enc) {
         fmt::format("this is {}, not plain text: save it as a text file (.txt) first", kind);
     return out;
   }
-  decoded_input out = decode_text(std::move(bytes), enc);
-  bytes = std::string();  // a transcoded input is no longer needed
-  if (std::string why = binary_reason(out.text); !why.empty()) {
+  decoded_input out = decode_text(bytes, enc);
+  const std::string_view text = out.text_is_input ? bytes : std::string_view(out.text);
+  if (std::string why = binary_reason(text); !why.empty()) {
     out.text = std::string();
+    out.text_is_input = false;
     out.encoding = "binary";
     out.invalid.clear();
     out.invalid_total = 0;
@@ -354,10 +355,10 @@ decoded_input decode_input(std::string&& bytes, input_encoding enc) {
     return out;
   }
   // NUL bytes in a text: kept (escaped in the JSON), each reported.
-  for (const char *p = out.text.data(), *end = p + out.text.size();
+  for (const char *p = text.data(), *end = p + text.size();
        (p = static_cast<const char*>(std::memchr(p, 0, static_cast<std::size_t>(end - p)))); ++p) {
     if (out.nul_bytes.size() < kept_errors)
-      out.nul_bytes.push_back(static_cast<offset>(p - out.text.data()));
+      out.nul_bytes.push_back(static_cast<offset>(p - text.data()));
     ++out.nul_total;
   }
   return out;

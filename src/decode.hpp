@@ -10,8 +10,9 @@
 namespace gongwen::detail {
 
 struct decoded_input {
-  std::string text;      // UTF-8; equal to the input when the input was UTF-8
-  std::string encoding;  // "UTF-8", "GB18030", "UTF-16LE", "UTF-16BE"
+  std::string text;            // UTF-8 transcoded from the input; empty when text_is_input
+  bool text_is_input = false;  // the input was UTF-8 and is the text as it is
+  std::string encoding;        // "UTF-8", "GB18030", "UTF-16LE", "UTF-16BE"
   struct bad_byte {
     offset at;            // byte offset into text
     unsigned char value;  // the offending byte (0 when not known)
@@ -45,6 +46,7 @@ std::string_view sniff_file_type(std::string_view bytes) noexcept;
 /// control characters more often than one in ten, in the first 64 KiB.
 std::string binary_reason(std::string_view bytes);
 
-decoded_input decode_input(std::string&& bytes, input_encoding enc);
+/// Decide the encoding of bytes and transcode them to UTF-8 where they are not UTF-8.
+decoded_input decode_input(std::string_view bytes, input_encoding enc);
 
 }  // namespace gongwen::detail

@@ -343,6 +343,65 @@ TEST_SUITE("documents as values") {
         [](const gongwen::node& n) { return n.type == gongwen::node_type::directive; });
     CHECK(copy.agencies(first)[0].name.data() != moved.agencies(same)[0].name.data());
   }
+
+  TEST_CASE("parse_borrowed reads UTF-8 in place and gives the tree parse() gives") {
+    for (const char* file :
+         {"fixtures/speech-tasks.txt", "fixtures/encodings/speech-tasks.gb18030.txt",
+          "fixtures/encodings/speech-tasks.utf16le-bom.txt"}) {
+      INFO(file);
+      const std::string bytes = read_file(data_path(file));
+      REQUIRE_FALSE(bytes.empty());
+      const auto owned = gongwen::parse(bytes);
+      const auto borrowed = gongwen::parse_borrowed(bytes);
+      CHECK_FALSE(owned.borrows_text());
+      CHECK(tree_of(borrowed) == tree_of(owned));
+      CHECK(borrowed.encoding() == owned.encoding());
+      CHECK(borrowed.input_size() == bytes.size());
+      require_invariants(borrowed);
+      // UTF-8 is viewed where it lies; other encodings are transcoded into the
+      // document's own text.
+      const bool utf8 = owned.encoding() == "UTF-8";
+      CHECK(borrowed.borrows_text() == utf8);
+      CHECK((borrowed.text().data() == bytes.data()) == utf8);
+    }
+    // A file that is not text is refused as by parse(), and nothing is borrowed.
+    const std::string pdf = "%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj\n";
+    const auto refused = gongwen::parse_borrowed(pdf);
+    CHECK_FALSE(refused.ok());
+    CHECK(refused.encoding() == "binary");
+    CHECK_FALSE(refused.borrows_text());
+    CHECK(refused.text().empty());
+  }
+
+  TEST_CASE("copies and moves of a document keep their text, owned or borrowed") {
+    // Short texts live inside the string itself (no heap buffer): a view of the
+    // original's would dangle once it is gone.
+    for (const std::string& text :
+         {std::string("一、要求"),
+          std::string("二、主要任务\n") + std::string(300, 'x') + "。\n"}) {
+      for (const bool borrow : {false, true}) {
+        INFO(text.size(), " bytes, borrowed: ", borrow);
+        auto original = std::make_unique<gongwen::document>(borrow ? gongwen::parse_borrowed(text)
+                                                                   : gongwen::parse(text));
+        const nlohmann::json expected = tree_of(*original);
+        gongwen::document copy = *original;
+        gongwen::document assigned;
+        assigned = copy;
+        gongwen::document moved = std::move(*original);
+        gongwen::document move_assigned;
+        move_assigned = std::move(assigned);
+        original.reset();
+        for (const gongwen::document* doc : {&copy, &moved, &move_assigned}) {
+          CHECK(doc->text() == text);
+          CHECK(doc->borrows_text() == borrow);
+          // A borrowed text is the caller's bytes; an owned one is each copy's own.
+          CHECK((doc->text().data() == text.data()) == borrow);
+          CHECK(tree_of(*doc) == expected);
+        }
+        CHECK((copy.text().data() == moved.text().data()) == borrow);
+      }
+    }
+  }
 }
 
 TEST_SUITE("large inputs") {

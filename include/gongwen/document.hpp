@@ -1,7 +1,8 @@
 // gongwen: the structure of Chinese official documents as a typed tree.
 //
 // parse() reads a document (讲话稿, 政府工作报告, 实施方案, 通知 ...) and returns a
-// gongwen::document that owns its text and a tree of typed nodes. Nodes refer to
+// gongwen::document that holds its text (parse_borrowed() keeps a view of the
+// caller's instead) and a tree of typed nodes. Nodes refer to
 // the text by byte offsets; line numbers are stored, character columns are
 // computed on demand. Nothing the parser cannot place is dropped: it stays in
 // the tree as a paragraph or a noise node, and problems come back as
@@ -221,7 +222,72 @@ struct walk_event {
 
 namespace detail {
 class builder;
-}
+
+/// A document's text: its own string, or a view of bytes its caller keeps alive
+/// (parse_borrowed). Copies and moves keep the view on the right bytes: an owned
+/// text is viewed in the new owner's string, a borrowed one stays borrowed.
+class text_holder {
+ public:
+  text_holder() = default;
+  text_holder(const text_holder& o) : own_(o.own_), borrowed_(o.borrowed_) { point(o); }
+  text_holder(text_holder&& o) noexcept : own_(std::move(o.own_)), borrowed_(o.borrowed_) {
+    point(o);
+    o.clear();
+  }
+  text_holder& operator=(const text_holder& o) {
+    if (this != &o) {
+      own_ = o.own_;
+      borrowed_ = o.borrowed_;
+      point(o);
+    }
+    return *this;
+  }
+  text_holder& operator=(text_holder&& o) noexcept {
+    if (this != &o) {
+      own_ = std::move(o.own_);
+      borrowed_ = o.borrowed_;
+      point(o);
+      o.clear();
+    }
+    return *this;
+  }
+  ~text_holder() = default;
+
+  void own(std::string&& s) {
+    own_ = std::move(s);
+    view_ = own_;
+    borrowed_ = false;
+  }
+  void borrow(std::string_view s) {
+    own_ = std::string();
+    view_ = s;
+    borrowed_ = true;
+  }
+  [[nodiscard]] bool borrowed() const noexcept { return borrowed_; }
+  [[nodiscard]] std::string_view view() const noexcept { return view_; }
+  operator std::string_view() const noexcept { return view_; }  // NOLINT: a text is a view
+  [[nodiscard]] std::size_t size() const noexcept { return view_.size(); }
+  [[nodiscard]] const char* data() const noexcept { return view_.data(); }
+  [[nodiscard]] char operator[](std::size_t i) const noexcept { return view_[i]; }
+  [[nodiscard]] std::string_view substr(std::size_t at,
+                                        std::size_t n = std::string_view::npos) const {
+    return view_.substr(at, n);
+  }
+
+ private:
+  void point(const text_holder& o) noexcept {
+    view_ = borrowed_ ? o.view_ : std::string_view(own_);
+  }
+  void clear() noexcept {
+    own_.clear();
+    view_ = {};
+    borrowed_ = false;
+  }
+  std::string own_;
+  std::string_view view_;
+  bool borrowed_ = false;
+};
+}  // namespace detail
 
 class document {
  public:
@@ -236,8 +302,11 @@ class document {
   /// else its transcoding to UTF-8.
   [[nodiscard]] std::string_view text() const noexcept { return text_; }
   [[nodiscard]] std::string_view text(span s) const noexcept {
-    return std::string_view(text_).substr(s.begin, s.size());
+    return text_.substr(s.begin, s.size());
   }
+  /// Whether text() is a view of the bytes given to parse_borrowed(), which the
+  /// document does not own (false when it owns its text).
+  [[nodiscard]] bool borrows_text() const noexcept { return text_.borrowed(); }
   /// The encoding the input was read in: "UTF-8", "GB18030", "UTF-16LE", "UTF-16BE",
   /// or "binary" for a refused file that is not text.
   [[nodiscard]] std::string_view encoding() const noexcept { return encoding_; }
@@ -290,7 +359,7 @@ class document {
 
  private:
   friend class detail::builder;
-  std::string text_;
+  detail::text_holder text_;
   std::string encoding_ = "UTF-8";
   std::size_t input_size_ = 0;
   bool well_formed_ = true;
@@ -352,6 +421,12 @@ class walker {
 /// The same, taking over the bytes: UTF-8 input becomes the document's text without
 /// a copy, and transcoded input is freed once it is read.
 [[nodiscard]] document parse(std::string&& bytes, const options& opts = {});
+/// The same without copying the bytes: when they are UTF-8 the document's text is a
+/// view of them (input in another encoding is transcoded into a text of the
+/// document's own, as parse() does). The bytes must stay alive and unchanged as long
+/// as the document or any copy of it is used. For text that is already in memory
+/// and kept there: a mapped file, an archive read once and parsed many times.
+[[nodiscard]] document parse_borrowed(std::string_view bytes, const options& opts = {});
 /// The tree's promises, checked: the root spans the whole text; every node is reached
 /// once from the root; children lie inside their parent's span, in order, without
 /// overlap; between top-level nodes there is only white space and line breaks (no text
