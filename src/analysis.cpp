@@ -33,24 +33,6 @@ namespace g = gongwen::grammar;
 using input = rule_input;
 
 // ---------------------------------------------------------------------------
-// Sentences.
-
-/// The quote and bracket pairs a sentence never ends inside (the ASCII " pairs with itself).
-constexpr std::pair<char32_t, char32_t> bracket_pairs[] = {
-    {U'“', U'”'},   {U'‘', U'’'},   {U'《', U'》'}, {U'（', U'）'}, {U'(', U')'},
-    {U'﹙', U'﹚'}, {U'「', U'」'}, {U'『', U'』'}, {U'〈', U'〉'}};
-
-bool opener_of(char32_t c, char32_t& closer) {
-  for (const auto& [open, close] : bracket_pairs) {
-    if (c == open) {
-      closer = close;
-      return true;
-    }
-  }
-  return false;
-}
-
-// ---------------------------------------------------------------------------
 // Deadlines: the grammar matches, actions read what the text gives.
 
 template <class Rule>
@@ -1053,9 +1035,7 @@ void split_sentences(std::string_view text, offset begin, offset end, std::vecto
   stack.clear();
   edges.clear();
   ends.clear();
-  // Every bracket, quote and sentence end begins with one of these bytes.
-  for (std::size_t i = begin;
-       (i = find_byte_of<0xE2, 0xE3, 0xEF, '"', '(', ')', '!', '?', ';'>(text, i, end)) < end;) {
+  for (std::size_t i = begin; (i = find_sentence_mark_lead(text, i, end)) < end;) {
     const code_point c = decode_at(text, i);
     char32_t closer = 0;
     if (is_sentence_end(c.cp)) {

@@ -200,46 +200,62 @@ TEST_CASE(
   CHECK(misses > 1000);
 }
 
-TEST_CASE("find_boundary_lead passes over no boundary character, and over most other punctuation") {
-  // Every code point, after each of a run of filler bytes that puts it at every place
-  // of a sixteen-byte block: scanning with find_boundary_lead and reading what it
-  // stops at finds the same boundaries as decoding every character.
+/// Every code point, after each of a run of filler bytes that puts it at every place
+/// of a sixteen-byte block: scanning with find and reading what it stops at finds the
+/// same characters (is_wanted) as decoding every character, and the filler's ，、（）
+/// (with 一 and 、 wanted by neither finder) rarely stop it.
+template <class Find, class Wanted>
+void check_lead_finder(Find find, Wanted is_wanted) {
   namespace d = gongwen::detail;
-  const std::string filler = "各乡镇，县直部门、（一）抓落实";
-  std::size_t boundaries = 0, stops = 0, characters = 0;
+  const std::string filler = "各乡镇，县直部门、一抓落实，一二三、落实";
+  std::size_t wanted = 0, stops = 0, characters = 0;
   for (char32_t c = 1; c < 0x110000; ++c) {
     if (c >= 0xD800 && c < 0xE000) continue;
     std::string encoded;
     d::append_utf8(encoded, c);
     for (std::size_t shift = 0; shift < 16; shift += (c < 0x3000 || c > 0xFFFF ? 5 : 1)) {
-      std::string text = filler.substr(0, shift * 2) + encoded + filler;
+      std::string text = filler.substr(0, shift * 3) + encoded + filler;
       const std::string_view t = text;
       std::vector<std::size_t> want, got;
       for (std::size_t i = 0; i < t.size();) {
         const auto cp = d::decode_at(t, i);
-        if (d::is_boundary(cp.cp)) want.push_back(i);
+        if (is_wanted(cp.cp)) want.push_back(i);
         i += cp.len;
         ++characters;
       }
-      for (std::size_t i = 0; (i = d::find_boundary_lead(t, i, t.size())) < t.size();) {
+      for (std::size_t i = 0; (i = find(t, i, t.size())) < t.size();) {
         const auto cp = d::decode_at(t, i);
-        if (d::is_boundary(cp.cp)) got.push_back(i);
+        if (is_wanted(cp.cp)) got.push_back(i);
         i += cp.len;
         ++stops;
       }
       if (want != got) {
         char where[40];
         std::snprintf(where, sizeof where, "U+%04X after %zu bytes", static_cast<unsigned>(c),
-                      shift * 2);
+                      shift * 3);
         FAIL_CHECK(where);
         return;
       }
-      boundaries += want.size();
+      wanted += want.size();
     }
   }
-  CHECK(boundaries > 16 * 12);
-  // The filler's ，、（） are passed over: few places stop the scan beside the boundaries.
-  CHECK(stops < boundaries + characters / 20);
+  CHECK(wanted > 16 * 12);
+  CHECK(stops < wanted + characters / 20);
+}
+
+TEST_CASE("find_boundary_lead passes over no boundary character, and over most other punctuation") {
+  check_lead_finder([](std::string_view t, std::size_t from,
+                       std::size_t to) { return gongwen::detail::find_boundary_lead(t, from, to); },
+                    gongwen::detail::is_boundary);
+}
+
+TEST_CASE(
+    "find_sentence_mark_lead passes over no sentence end, quote or bracket, and over commas") {
+  check_lead_finder(
+      [](std::string_view t, std::size_t from, std::size_t to) {
+        return gongwen::detail::find_sentence_mark_lead(t, from, to);
+      },
+      gongwen::detail::is_sentence_mark);
 }
 
 TEST_CASE("count_chars counts the bytes that begin a character, at every offset and length") {
