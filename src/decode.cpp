@@ -262,7 +262,7 @@ namespace {
 decoded_input decode_text(std::string_view bytes, input_encoding enc) {
   decoded_input out;
   utf8_check check;
-  // UTF-8: its bad bytes found, then the input taken over as the text.
+  // UTF-8: its bad bytes found, then the input kept as the text.
   auto check_utf8 = [&] {
     check = find_invalid_utf8(bytes, out.invalid, kept_errors);
     out.invalid_total = check.invalid;

@@ -264,8 +264,8 @@ class text_holder {
     borrowed_ = true;
   }
   [[nodiscard]] bool borrowed() const noexcept { return borrowed_; }
-  [[nodiscard]] std::string_view view() const noexcept { return view_; }
-  operator std::string_view() const noexcept { return view_; }  // NOLINT: a text is a view
+  /// Implicit, so that the passes take the text where they take a std::string_view.
+  operator std::string_view() const noexcept { return view_; }
   [[nodiscard]] std::size_t size() const noexcept { return view_.size(); }
   [[nodiscard]] const char* data() const noexcept { return view_.data(); }
   [[nodiscard]] char operator[](std::size_t i) const noexcept { return view_[i]; }
