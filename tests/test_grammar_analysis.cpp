@@ -292,22 +292,23 @@ struct name_step_by_rules
                       tao::pegtl::seq<tao::pegtl::not_at<g::name_end>,
                                       tao::pegtl::not_at<g::inner_role_word>, g::name_char>> {};
 
+/// Every word of the given longest_word rules, in order.
+template <class... Rules>
+std::vector<std::string_view> words_of() {
+  std::vector<std::string_view> out;
+  (out.insert(out.end(), Rules::words.words.begin(), Rules::words.words.end()), ...);
+  return out;
+}
+
 TEST_CASE("bare_name_char reads a name's character only where the rules would read it alone") {
   // Every code point the table calls bare, followed by the rest of every word the
   // name's step tries (so that a word it began would be there to match) and by what
   // may follow a place: the rules must take that one character, no more, no less.
   std::vector<std::string> rests = {"", "，", "和", "各", "要", "们", "志", "同", "局", "省市"};
-  auto add_rests = [&](const auto& words) {
-    for (const std::string_view w : words)
-      rests.emplace_back(w.substr(gongwen::detail::decode_at(w, 0).len));
-  };
-  add_rests(g::plain_word::words.words);
-  add_rests(g::office_word::words.words);
-  add_rests(g::organisation_suffix::words.words);
-  add_rests(g::place_suffix::words.words);
-  add_rests(g::cooperate_adverb::words.words);
-  add_rests(g::cooperate_word::words.words);
-  add_rests(g::responsible_word::words.words);
+  for (const std::string_view w :
+       words_of<g::plain_word, g::office_word, g::organisation_suffix, g::place_suffix,
+                g::cooperate_adverb, g::cooperate_word, g::responsible_word>())
+    rests.emplace_back(w.substr(gongwen::detail::decode_at(w, 0).len));
   std::size_t bare = 0, checked = 0, wrong = 0;
   for (char32_t c = 0x20; c < 0x10000; ++c) {
     if (c >= 0xD800 && c < 0xE000) continue;
@@ -382,15 +383,9 @@ TEST_CASE("every unit the grammar reads holds a character unit_may_end accepts")
   std::vector<std::string> pieces = {"各",   "全县", "县",   "市", "乡镇", "各地",
                                      "地区", "同志", "们",   "、", "和",   "，",
                                      "要",   "牵头", "配合", "X",  "人社", "等"};
-  auto add = [&](const auto& words) {
-    for (const std::string_view w : words) pieces.emplace_back(w);
-  };
-  add(g::organisation_suffix::words.words);
-  add(g::office_word::words.words);
-  add(g::place_suffix::words.words);
-  add(g::department_word::words.words);
-  add(g::scope_word::words.words);
-  add(g::plain_word::words.words);
+  for (const std::string_view w : words_of<g::organisation_suffix, g::office_word, g::place_suffix,
+                                           g::department_word, g::scope_word, g::plain_word>())
+    pieces.emplace_back(w);
   for (const char* c : {"发", "改", "教", "育", "住", "建", "财", "政", "平", "襄", "农", "商"})
     for (int k = 0; k < 8; ++k) pieces.emplace_back(c);  // name characters, often
   const auto [units, without] = matches_failing<g::unit>(

@@ -268,7 +268,6 @@ class text_holder {
   operator std::string_view() const noexcept { return view_; }
   [[nodiscard]] std::size_t size() const noexcept { return view_.size(); }
   [[nodiscard]] const char* data() const noexcept { return view_.data(); }
-  [[nodiscard]] char operator[](std::size_t i) const noexcept { return view_[i]; }
   [[nodiscard]] std::string_view substr(std::size_t at,
                                         std::size_t n = std::string_view::npos) const {
     return view_.substr(at, n);
