@@ -294,7 +294,7 @@ std::size_t deadline_at(std::string_view text, std::size_t begin, std::size_t p,
     if (!timed) return 0;
   }
   input in(text.data() + p, text.data() + end, "");
-  if (!pegtl::parse<g::deadline, deadline_action>(in, d)) return 0;
+  if (!pegtl::parse<g::deadline, deadline_action, first_checked>(in, d)) return 0;
   const auto e = static_cast<std::size_t>(in.current() - text.data());
   d.text = {static_cast<offset>(p), static_cast<offset>(e)};
   return e;
@@ -732,7 +732,7 @@ class sentence_reader {
     st.pending_suffix = {};
     input in(t_.data(), t_.data() + e, "");
     in.bump(p);
-    if (!pegtl::parse<g::unit_list, list_action>(in, st)) return 0;
+    if (!pegtl::parse<g::unit_list, list_action, first_checked>(in, st)) return 0;
     const std::size_t end = static_cast<std::size_t>(in.current() - t_.data());
     std::size_t first = 0;
     for (std::size_t gi = 0; gi < st.group_ends.size(); ++gi) {

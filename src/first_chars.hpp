@@ -1,0 +1,292 @@
+// The characters a grammar rule can begin with, worked out from the rule itself.
+// Private to the library.
+//
+// A rule that fails at most places it is tried (a unit's possible endings after every
+// place word, the alternatives of a deadline) costs a walk through its alternatives
+// each time. Its first characters, found once from the rule's own structure, let a
+// single table lookup turn most of those attempts away: where the character at hand
+// begins none of its matches, the rule fails without being run. Nothing is hand-kept:
+// the set follows the grammar as it changes, and a test holds it to the rule over the
+// grammar's words and the sample documents.
+#pragma once
+
+#include <tao/pegtl.hpp>
+
+#include <bitset>
+#include <cstddef>
+#include <string_view>
+#include <utility>
+
+#include "text.hpp"
+
+namespace gongwen::detail {
+
+/// What can stand first in a match of a rule. A superset: a character in `cps` may
+/// begin a match, one outside it never does. `empty` says the rule may match without
+/// reading a character (opt, star, at, not_at …): such a rule cannot be turned away by
+/// its first character, and neither can a rule this analysis does not know. eof
+/// matches nothing but only at the end of the input, where no rule is turned away.
+struct first_chars {
+  std::bitset<0x10000> cps;  // code points of the Basic Multilingual Plane
+  bool empty = false;
+  bool beyond_bmp = false;  // may begin with a code point above U+FFFF
+  bool any_byte = false;    // may begin with a byte that starts no well-formed character
+
+  void add(char32_t c) noexcept {
+    if (c < cps.size())
+      cps.set(c);
+    else
+      beyond_bmp = true;
+  }
+  void add(const first_chars& other) noexcept {
+    cps |= other.cps;
+    beyond_bmp = beyond_bmp || other.beyond_bmp;
+    any_byte = any_byte || other.any_byte;
+  }
+  /// Everything: the rule is tried wherever it is asked for.
+  static first_chars all() noexcept {
+    first_chars f;
+    f.empty = true;
+    return f;
+  }
+};
+
+template <class Rule>
+const first_chars& first_chars_of();
+
+namespace first_detail {
+
+namespace pi = tao::pegtl::internal;
+
+/// The rules of a seq<>: the first one's characters, and the next one's too while
+/// the ones before may match nothing.
+template <class... Rules>
+first_chars of_sequence() {
+  first_chars f;
+  f.empty = true;
+  (
+      [&f] {
+        if (!f.empty) return;
+        const first_chars& r = first_chars_of<Rules>();
+        f.add(r);
+        f.empty = r.empty;
+      }(),
+      ...);
+  return f;
+}
+
+template <class... Rules>
+first_chars of_choice() {
+  first_chars f;
+  ((f.add(first_chars_of<Rules>()), f.empty = f.empty || first_chars_of<Rules>().empty), ...);
+  return f;
+}
+
+/// A rule that may repeat or skip what it holds: the same first characters, and it
+/// may match nothing when Min is 0.
+template <unsigned Min, class... Rules>
+first_chars repeated() {
+  first_chars f = of_sequence<Rules...>();
+  f.empty = f.empty || Min == 0;
+  return f;
+}
+
+/// A character of a peek: code points for the UTF-8 peeks, bytes for peek_char (a
+/// byte above 0x7F starts no character by itself: anything may follow it).
+template <class Peek, class C>
+void add_char(first_chars& f, C c) {
+  if constexpr (std::is_same_v<Peek, pi::peek_char>) {
+    if (static_cast<unsigned char>(c) < 0x80)
+      f.add(static_cast<char32_t>(static_cast<unsigned char>(c)));
+    else
+      f.any_byte = true;
+  } else {
+    f.add(static_cast<char32_t>(c));
+  }
+}
+
+template <class Peek, class C>
+void add_range(first_chars& f, C lo, C hi) {
+  if constexpr (std::is_same_v<Peek, pi::peek_char>) {
+    for (unsigned c = static_cast<unsigned char>(lo); c <= static_cast<unsigned char>(hi); ++c)
+      add_char<Peek>(f, static_cast<char>(c));
+  } else {
+    for (char32_t c = lo; c <= hi && c < 0x10000; ++c) f.add(c);
+    if (hi >= 0x10000) f.beyond_bmp = true;
+  }
+}
+
+template <class Peek, class C>
+void add_ranges(first_chars& f, std::initializer_list<C> bounds) {
+  const C* b = bounds.begin();
+  std::size_t n = bounds.size();
+  for (; n >= 2; b += 2, n -= 2) add_range<Peek>(f, b[0], b[1]);
+  if (n == 1) add_char<Peek>(f, b[0]);  // an odd last bound is one character
+}
+
+template <class T>
+struct analysis {
+  static first_chars run() {
+    if constexpr (requires { T::words.words; }) {  // longest_word: its words' first characters
+      first_chars f;
+      for (const std::string_view w : T::words.words) {
+        if (w.empty()) {
+          f.empty = true;
+          continue;
+        }
+        const code_point c = decode_at(w, 0);
+        if (c.len == 1 && c.cp >= 0x80)
+          f.any_byte = true;
+        else
+          f.add(c.cp);
+      }
+      return f;
+    } else if constexpr (requires { T::table().test(0); }) {  // one character from a table
+      first_chars f;
+      f.cps = T::table();
+      return f;
+    } else {
+      return first_chars::all();
+    }
+  }
+};
+
+template <class... R>
+struct analysis<pi::seq<R...>> {
+  static first_chars run() { return of_sequence<R...>(); }
+};
+template <class... R>
+struct analysis<pi::sor<R...>> {
+  static first_chars run() { return of_choice<R...>(); }
+};
+template <class... R>
+struct analysis<pi::opt<R...>> {
+  static first_chars run() { return repeated<0, R...>(); }
+};
+template <class... R>
+struct analysis<pi::star<R...>> {
+  static first_chars run() { return repeated<0, R...>(); }
+};
+template <class... R>
+struct analysis<pi::plus<R...>> {
+  static first_chars run() { return repeated<1, R...>(); }
+};
+template <unsigned N, class... R>
+struct analysis<pi::rep<N, R...>> {
+  static first_chars run() { return repeated<N, R...>(); }
+};
+template <unsigned Min, unsigned Max, class... R>
+struct analysis<pi::rep_min_max<Min, Max, R...>> {
+  static first_chars run() { return repeated<Min, R...>(); }
+};
+template <unsigned Max, class... R>
+struct analysis<pi::rep_opt<Max, R...>> {
+  static first_chars run() { return repeated<0, R...>(); }
+};
+// Look-ahead reads nothing; what follows it decides the first character.
+template <class... R>
+struct analysis<pi::at<R...>> {
+  static first_chars run() { return first_chars::all(); }
+};
+template <class... R>
+struct analysis<pi::not_at<R...>> {
+  static first_chars run() { return first_chars::all(); }
+};
+// The end of the input: no character, and nothing after it either (the end itself
+// is never turned away: see may_begin_at).
+template <>
+struct analysis<pi::eof> {
+  static first_chars run() { return {}; }
+};
+template <>
+struct analysis<pi::failure> {
+  static first_chars run() { return {}; }
+};
+template <char... Cs>
+struct analysis<pi::string<Cs...>> {
+  static first_chars run() {
+    static constexpr char bytes[] = {Cs..., '\0'};
+    const std::string_view s(bytes, sizeof...(Cs));
+    if (s.empty()) return first_chars::all();
+    first_chars f;
+    const code_point c = decode_at(s, 0);
+    if (c.len == 1 && c.cp >= 0x80)
+      f.any_byte = true;
+    else
+      f.add(c.cp);
+    return f;
+  }
+};
+template <class Peek, typename Peek::data_t... Cs>
+struct analysis<pi::one<pi::result_on_found::success, Peek, Cs...>> {
+  static first_chars run() {
+    first_chars f;
+    (add_char<Peek>(f, Cs), ...);
+    return f;
+  }
+};
+template <class Peek, typename Peek::data_t Lo, typename Peek::data_t Hi>
+struct analysis<pi::range<pi::result_on_found::success, Peek, Lo, Hi>> {
+  static first_chars run() {
+    first_chars f;
+    add_range<Peek>(f, Lo, Hi);
+    return f;
+  }
+};
+template <class Peek, typename Peek::data_t... Cs>
+struct analysis<pi::ranges<Peek, Cs...>> {
+  static first_chars run() {
+    first_chars f;
+    add_ranges<Peek>(f, {Cs...});
+    return f;
+  }
+};
+
+template <class T>
+inline constexpr bool is_choice = false;
+template <class... R>
+inline constexpr bool is_choice<pi::sor<R...>> = sizeof...(R) > 1;
+
+}  // namespace first_detail
+
+/// The first characters of Rule, worked out once. Rules are matched by what they are
+/// built from (rule_t): sequences, choices, repetitions, look-ahead, strings and
+/// character classes, longest_word lists, and one-character rules with a table();
+/// anything else may begin anywhere.
+template <class Rule>
+const first_chars& first_chars_of() {
+  static const first_chars f = first_detail::analysis<typename Rule::rule_t>::run();
+  return f;
+}
+
+/// Whether Rule may match at text[b…), text ending where the rule's input does: false
+/// only where the character at b begins none of its matches. At the end of the text
+/// any rule may match.
+template <class Rule>
+GONGWEN_ALWAYS_INLINE bool may_begin_at(std::string_view text, std::size_t b) noexcept {
+  const first_chars& f = first_chars_of<Rule>();
+  if (f.empty || f.any_byte || b >= text.size()) return true;
+  const code_point c = decode_at(text, b);
+  if (c.len == 1 && c.cp >= 0x80) return false;  // a malformed byte begins no character
+  if (c.cp >= f.cps.size()) return f.beyond_bmp;
+  return f.cps.test(c.cp);
+}
+
+/// A control for pegtl::parse that tries a choice (sor) only where its first
+/// character allows: in a failing choice every alternative is tried in turn, and this
+/// is where a grammar of word lists spends its time. Other rules run as they are.
+template <class Rule>
+struct first_checked : tao::pegtl::normal<Rule> {
+  template <tao::pegtl::apply_mode A, tao::pegtl::rewind_mode M,
+            template <typename...> class Action, template <typename...> class Control,
+            typename ParseInput, typename... States>
+  [[nodiscard]] static bool match(ParseInput& in, States&&... st) {
+    if constexpr (first_detail::is_choice<typename Rule::rule_t>) {
+      const std::string_view rest(in.current(), static_cast<std::size_t>(in.end() - in.current()));
+      if (!may_begin_at<Rule>(rest, 0)) return false;
+    }
+    return tao::pegtl::normal<Rule>::template match<A, M, Action, Control>(in, st...);
+  }
+};
+
+}  // namespace gongwen::detail
