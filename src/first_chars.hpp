@@ -12,8 +12,11 @@
 
 #include <tao/pegtl.hpp>
 
+#include <algorithm>
+#include <array>
 #include <bitset>
 #include <cstddef>
+#include <cstdint>
 #include <string_view>
 #include <utility>
 
@@ -259,17 +262,54 @@ const first_chars& first_chars_of() {
   return f;
 }
 
+/// The check made where a rule is tried: a bit for each value of a code point's low
+/// twelve bits, set for the rule's first characters. 512 bytes a rule, so that the
+/// tables of the rules tried at every character stay in the cache. It lets through
+/// more than the rule's first characters (those that share their low bits), never
+/// fewer; a character above U+FFFF, a malformed one, and a rule that may match
+/// nothing or whose first characters are not known, it always lets through.
+class first_filter {
+ public:
+  explicit first_filter(const first_chars& f) noexcept : open_(f.empty || f.any_byte) {
+    for (std::size_t c = 0; c < f.cps.size(); ++c)
+      if (f.cps.test(c)) bits_[(c & 0xFFF) / 64] |= std::uint64_t{1} << (c % 64);
+  }
+
+  /// Whether a match may begin at the bytes [p, end).
+  [[nodiscard]] GONGWEN_ALWAYS_INLINE bool may_begin(const char* p,
+                                                     const char* end) const noexcept {
+    if (open_ || p >= end) return true;  // at the end of the input any rule may match
+    const auto* b = reinterpret_cast<const unsigned char*>(p);
+    const std::size_t n = static_cast<std::size_t>(end - p);
+    std::uint32_t low = 0;  // the code point's low twelve bits
+    if (b[0] < 0x80)
+      low = b[0];
+    else if (b[0] >= 0xC2 && b[0] < 0xE0 && n >= 2)
+      low = ((b[0] & 0x1Fu) << 6) | (b[1] & 0x3Fu);
+    else if (b[0] >= 0xE0 && b[0] < 0xF0 && n >= 3)
+      low = ((b[1] & 0x3Fu) << 6) | (b[2] & 0x3Fu);
+    else
+      return true;
+    return (bits_[low / 64] >> (low % 64)) & 1;
+  }
+
+ private:
+  std::array<std::uint64_t, 64> bits_{};
+  bool open_;
+};
+
+template <class Rule>
+const first_filter& first_filter_of() {
+  static const first_filter f(first_chars_of<Rule>());
+  return f;
+}
+
 /// Whether Rule may match at text[b…), text ending where the rule's input does: false
-/// only where the character at b begins none of its matches. At the end of the text
-/// any rule may match.
+/// only where the character at b begins none of its matches.
 template <class Rule>
 GONGWEN_ALWAYS_INLINE bool may_begin_at(std::string_view text, std::size_t b) noexcept {
-  const first_chars& f = first_chars_of<Rule>();
-  if (f.empty || f.any_byte || b >= text.size()) return true;
-  const code_point c = decode_at(text, b);
-  if (c.len == 1 && c.cp >= 0x80) return false;  // a malformed byte begins no character
-  if (c.cp >= f.cps.size()) return f.beyond_bmp;
-  return f.cps.test(c.cp);
+  return first_filter_of<Rule>().may_begin(text.data() + std::min(b, text.size()),
+                                           text.data() + text.size());
 }
 
 /// A control for pegtl::parse that tries a choice (sor) only where its first
@@ -282,8 +322,7 @@ struct first_checked : tao::pegtl::normal<Rule> {
             typename ParseInput, typename... States>
   [[nodiscard]] static bool match(ParseInput& in, States&&... st) {
     if constexpr (first_detail::is_choice<typename Rule::rule_t>) {
-      const std::string_view rest(in.current(), static_cast<std::size_t>(in.end() - in.current()));
-      if (!may_begin_at<Rule>(rest, 0)) return false;
+      if (!first_filter_of<Rule>().may_begin(in.current(), in.end())) return false;
     }
     return tao::pegtl::normal<Rule>::template match<A, M, Action, Control>(in, st...);
   }
