@@ -357,6 +357,9 @@ constexpr std::string_view lendable_offices[] = {"主要负责同志", "主要�
                                                  "主要领导",     "分管领导",   "一把手"};
 
 std::string without_quotes(std::string_view s) {
+  // Most names hold no quotes (“ ” start with E2, which few Chinese characters do).
+  if (s.find('"') == std::string_view::npos && s.find('\xE2') == std::string_view::npos)
+    return std::string(s);
   std::string out;
   out.reserve(s.size());
   for (std::size_t i = 0; i < s.size();) {
@@ -575,19 +578,18 @@ class sentence_reader {
     return i;
   }
 
-  /// （县农业农村局牵头，县卫健局配合）: a sentence that is one parenthesis.
+  /// （县农业农村局牵头，县卫健局配合）: a sentence that is one parenthesis. Read from
+  /// the sentence's decoded characters.
   bool wholly_parenthesised() const {
-    std::size_t e = e_;
-    while (e > b_ && is_sentence_end(decode_before(t_, e).cp)) e -= decode_before(t_, e).len;
-    if (e <= b_) return false;
-    const char32_t first = decode_at(t_, b_).cp, last = decode_before(t_, e).cp;
-    if (fold_punct(first) != U'（' || fold_punct(last) != U'）') return false;
+    std::size_t n = chars_.size() - 1;  // the characters, without the one past the last
+    while (n > 0 && is_sentence_end(chars_[n - 1].cp)) --n;
+    if (n == 0 || fold_punct(chars_[0].cp) != U'（' || fold_punct(chars_[n - 1].cp) != U'）')
+      return false;
     int depth = 0;  // the opening bracket closes only at the end
-    for (std::size_t p = b_; p < e;) {
-      const code_point c = decode_at(t_, p);
-      p += c.len;
-      if (fold_punct(c.cp) == U'（') ++depth;
-      if (fold_punct(c.cp) == U'）' && --depth == 0 && p < e) return false;
+    for (std::size_t i = 0; i < n; ++i) {
+      const char32_t f = fold_punct(chars_[i].cp);
+      if (f == U'（') ++depth;
+      if (f == U'）' && --depth == 0 && i + 1 < n) return false;
     }
     return true;
   }

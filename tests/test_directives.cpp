@@ -398,6 +398,14 @@ TEST_SUITE("assignments and inheritance") {
           "各县区人民政府/各县区人民政府/responsible");
     CHECK(units("3.新建卫生厕所×座。（县农业农村局牵头，县卫健局配合）\n") ==
           "县农业农村局/县农业农村局/lead; 县卫健局/县卫健局/cooperate");
+    // With its own full stop it still closes the sentence before; a sentence that only
+    // begins and ends with brackets is a task of its own.
+    CHECK(directive_texts(
+              gongwen::parse("3.新建卫生厕所×座。（县农业农村局牵头，县卫健局配合）。\n")) ==
+          std::vector<std::string>{"新建卫生厕所×座。（县农业农村局牵头，县卫健局配合）。"});
+    CHECK(directive_texts(
+              gongwen::parse("4.新建卫生厕所×座。（县农业农村局牵头）完成改厕（×户）。\n")) ==
+          std::vector<std::string>{"（县农业农村局牵头）完成改厕（×户）。"});
   }
 
   TEST_CASE("labels written as clauses, without brackets") {
