@@ -510,13 +510,16 @@ class unit_reach {
 
 class sentence_reader {
  public:
-  sentence_reader(std::string_view text, span content, std::vector<sentence_char>& chars)
-      : t_(text), b_(content.begin), e_(content.end), chars_(chars) {
+  /// Reads into `out`, cleared first (its arrays keep their room).
+  sentence_reader(std::string_view text, span content, std::vector<sentence_char>& chars,
+                  sentence_analysis& out)
+      : t_(text), b_(content.begin), e_(content.end), chars_(chars), result_(out) {
+    result_.clear();
     result_.content = content;
     deadlines_end_ = decode_sentence(t_, b_, e_, chars_);
   }
 
-  sentence_analysis run() {
+  void run() {
     scan_words();
     // 上半年，… and 三季度，… frame a sentence in time; a deadline needs more to set one.
     for (const deadline& d : result_.deadlines) {
@@ -529,7 +532,6 @@ class sentence_reader {
     if (may_assign_) read_assignments();
     read_units();
     result_.assignment_only = assignment_only_ || wholly_parenthesised();
-    return std::move(result_);
   }
 
  private:
@@ -868,11 +870,11 @@ class sentence_reader {
   void read_units() {
     unit_reach reach(t_, chars_);
     std::size_t p = b_;
-    std::size_t i = 0;              // the index of the character at p
-    bool clause_start = true;       // at the sentence start or after a clause separator
-    bool introduced = false;        // after 由 督促 希望 …: the subject needs no cue
-    bool cooperating = false;       // after 会同
-    std::vector<unit_found> found;  // of one attempt; its room kept for the next
+    std::size_t i = 0;         // the index of the character at p
+    bool clause_start = true;  // at the sentence start or after a clause separator
+    bool introduced = false;   // after 由 督促 希望 …: the subject needs no cue
+    bool cooperating = false;  // after 会同
+    thread_local std::vector<unit_found> found;  // of one attempt; its room kept for the next
     while (p < e_) {
       i = index_of(p, i);
       const sentence_char& ch = chars_[i];
@@ -1015,7 +1017,7 @@ class sentence_reader {
   std::size_t b_, e_;
   std::vector<sentence_char>& chars_;  // the sentence's characters, and one past the last
   std::size_t deadlines_end_ = 0;  // no deadline starts at or after this (see deadline_terminal)
-  sentence_analysis result_;
+  sentence_analysis& result_;
   std::vector<span> skip_;        // assignment parentheses, read on their own
   offset last_agency_begin_ = 0;  // where the last-starting unit so far starts
   bool assignment_only_ = false;
@@ -1108,9 +1110,9 @@ void find_deadlines(std::string_view text, offset begin, offset end, std::vector
   }
 }
 
-sentence_analysis analyse_sentence(std::string_view text, span content) {
+void analyse_sentence(std::string_view text, span content, sentence_analysis& out) {
   thread_local std::vector<sentence_char> chars;
-  return sentence_reader(text, content, chars).run();
+  sentence_reader(text, content, chars, out).run();
 }
 
 }  // namespace gongwen::detail

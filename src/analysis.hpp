@@ -37,13 +37,21 @@ struct sentence_analysis {
   bool assignment = false;       // holds a （牵头单位：…） parenthesis
   bool assignment_only = false;  // is nothing but such a parenthesis
   bool sets_deadline = false;    // a deadline that is not only a time frame (上半年，…)
+  /// As a fresh analysis, the arrays' room kept.
+  void clear() noexcept {
+    agencies.clear();
+    deadlines.clear();
+    content = {};
+    has_modal = perfective = assignment = assignment_only = sets_deadline = false;
+  }
   [[nodiscard]] bool is_directive() const {
     return has_modal || assignment || !agencies.empty() || (sets_deadline && !perfective);
   }
 };
 
-/// Analyse the sentence [content.begin, content.end) of text.
-sentence_analysis analyse_sentence(std::string_view text, span content);
+/// Analyse the sentence [content.begin, content.end) of text into out, which is
+/// cleared first: one analysis reused for every sentence keeps its arrays' room.
+void analyse_sentence(std::string_view text, span content, sentence_analysis& out);
 
 /// Whether a unit's name may end with the character that ends at `end`, in the sentence
 /// [b, e) of text: an organisation's or office's suffix (局 委员会 县长 同志) ends there, or a

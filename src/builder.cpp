@@ -487,6 +487,7 @@ class builder {
   void analyse_directives() {
     const std::string_view text = doc_.text_;
     std::vector<span> sentences;
+    sentence_analysis analysis;  // of each sentence in turn
     const auto original = static_cast<node_id>(doc_.nodes_.size());
     // Room for what task-dense text needs (a directive every 20 characters, a unit
     // every 16, a deadline every 32), so the arrays are not regrown and held twice on
@@ -513,29 +514,29 @@ class builder {
         if (content.begin < content_from)
           content.begin = static_cast<offset>(std::min<std::size_t>(content_from, s.end));
         if (content.empty()) continue;
-        sentence_analysis a = analyse_sentence(text, content);
-        if (a.assignment_only && before.empty() && close_item(nd, a)) {
+        analyse_sentence(text, content, analysis);
+        if (analysis.assignment_only && before.empty() && close_item(nd, analysis)) {
           label_line = true;
           continue;
         }
-        if (a.assignment_only && !before.empty()) {
+        if (analysis.assignment_only && !before.empty()) {
           // （牵头单位：…） on its own closes the sentence before it.
           if (last_draft == drafts_.size()) new_draft(id, before, nd.line);
           draft& d = drafts_[last_draft];
           doc_.nodes_[d.node].span.end = content.end;
-          absorb(d, a);
+          absorb(d, analysis);
           before = {before.begin, content.end};
           continue;
         }
         before = content;
-        if (!a.is_directive()) {
+        if (!analysis.is_directive()) {
           last_draft = drafts_.size();
           continue;
         }
         last_draft = drafts_.size();
         draft& fresh = drafts_[new_draft(id, content, nd.line)];
-        fresh.assignment = a.assignment;
-        append_own(fresh, a);
+        fresh.assignment = analysis.assignment;
+        append_own(fresh, analysis);
       }
       if (label_line || nd.parent == no_node) continue;
       last_paragraph_in_[nd.parent] = id;
