@@ -549,7 +549,12 @@ class sentence_reader {
 
   /// One pass over the sentence: its modal, its tense, its deadlines.
   void scan_words() {
-    for (std::size_t i = 0; i + 1 < chars_.size();) {
+    constexpr std::uint16_t notable =
+        opens_label | starts_modal | starts_perfective | starts_deadline;
+    const std::size_t n = chars_.size() - 1;  // the one past the last has no flags
+    for (std::size_t i = 0; i < n;) {
+      while (i < n && !(chars_[i].flags & notable)) ++i;  // most begin no word looked for
+      if (i >= n) break;
       const sentence_char& ch = chars_[i];
       const std::size_t p = ch.at;
       const std::uint16_t f = ch.flags;
