@@ -20,6 +20,7 @@
 #include <string_view>
 #include <utility>
 
+#include "chars.hpp"
 #include "text.hpp"
 
 namespace gongwen::detail {
@@ -103,8 +104,11 @@ void add_char(first_chars& f, C c) {
       f.add(static_cast<char32_t>(static_cast<unsigned char>(c)));
     else
       f.any_byte = true;
-  } else {
+  } else if constexpr (std::is_same_v<Peek, pi::peek_utf8> ||
+                       std::is_same_v<Peek, grammar::peek_utf8_inline>) {
     f.add(static_cast<char32_t>(c));
+  } else {
+    f.empty = true;  // another encoding's peek: not known here, so never turned away
   }
 }
 
@@ -114,8 +118,8 @@ void add_range(first_chars& f, C lo, C hi) {
     for (unsigned c = static_cast<unsigned char>(lo); c <= static_cast<unsigned char>(hi); ++c)
       add_char<Peek>(f, static_cast<char>(c));
   } else {
-    for (char32_t c = lo; c <= hi && c < 0x10000; ++c) f.add(c);
-    if (hi >= 0x10000) f.beyond_bmp = true;
+    for (char32_t c = lo; c <= hi && c < 0x10000; ++c) add_char<Peek>(f, c);
+    if (hi >= 0x10000) add_char<Peek>(f, static_cast<C>(hi));  // beyond the BMP
   }
 }
 
@@ -127,22 +131,26 @@ void add_ranges(first_chars& f, std::initializer_list<C> bounds) {
   if (n == 1) add_char<Peek>(f, b[0]);  // an odd last bound is one character
 }
 
+/// The first character of a word a rule spells out (an empty word matches nothing:
+/// the rule may then match anywhere).
+inline void add_first_of(first_chars& f, std::string_view word) {
+  if (word.empty()) {
+    f.empty = true;
+    return;
+  }
+  const code_point c = decode_at(word, 0);
+  if (c.len == 1 && c.cp >= 0x80)
+    f.any_byte = true;  // the word begins with a byte that starts no character
+  else
+    f.add(c.cp);
+}
+
 template <class T>
 struct analysis {
   static first_chars run() {
     if constexpr (requires { T::words.words; }) {  // longest_word: its words' first characters
       first_chars f;
-      for (const std::string_view w : T::words.words) {
-        if (w.empty()) {
-          f.empty = true;
-          continue;
-        }
-        const code_point c = decode_at(w, 0);
-        if (c.len == 1 && c.cp >= 0x80)
-          f.any_byte = true;
-        else
-          f.add(c.cp);
-      }
+      for (const std::string_view w : T::words.words) add_first_of(f, w);
       return f;
     } else if constexpr (requires { T::table().test(0); }) {  // one character from a table
       first_chars f;
@@ -209,14 +217,8 @@ template <char... Cs>
 struct analysis<pi::string<Cs...>> {
   static first_chars run() {
     static constexpr char bytes[] = {Cs..., '\0'};
-    const std::string_view s(bytes, sizeof...(Cs));
-    if (s.empty()) return first_chars::all();
     first_chars f;
-    const code_point c = decode_at(s, 0);
-    if (c.len == 1 && c.cp >= 0x80)
-      f.any_byte = true;
-    else
-      f.add(c.cp);
+    add_first_of(f, std::string_view(bytes, sizeof...(Cs)));
     return f;
   }
 };

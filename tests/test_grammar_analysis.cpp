@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include <tao/pegtl/contrib/analyze.hpp>
+#include <tao/pegtl/contrib/utf16.hpp>
 
 #include "agencies.hpp"
 #include "analysis.hpp"
@@ -428,8 +429,11 @@ TEST_CASE("first_chars_of: the characters a rule can begin with, from the rule's
   CHECK(has(first_chars_of<g::digit>(), U'7'));
   CHECK(has(first_chars_of<g::digit>(), U'７'));
   CHECK(first_chars_of<g::bare_name_char>().cps == g::bare_name_char::table());
-  // A rule it does not know may begin anywhere.
+  // A rule it does not know may begin anywhere, and so may one that reads another
+  // encoding's characters.
   CHECK(first_chars_of<p::any>().empty);
+  CHECK(first_chars_of<p::utf16_be::one<U'a'>>().empty);
+  CHECK_FALSE(first_chars_of<p::ascii::one<'a'>>().empty);
 }
 
 /// At every place of every text, what Rule matches when its first characters are
