@@ -30,21 +30,17 @@ namespace gongwen::detail {
 /// reading a character (opt, star, at, not_at …): such a rule cannot be turned away by
 /// its first character, and neither can a rule this analysis does not know. eof
 /// matches nothing but only at the end of the input, where no rule is turned away.
+/// Characters above U+FFFF are not kept: no rule is turned away by one of them.
 struct first_chars {
   std::bitset<0x10000> cps;  // code points of the Basic Multilingual Plane
   bool empty = false;
-  bool beyond_bmp = false;  // may begin with a code point above U+FFFF
-  bool any_byte = false;    // may begin with a byte that starts no well-formed character
+  bool any_byte = false;  // may begin with a byte that starts no well-formed character
 
   void add(char32_t c) noexcept {
-    if (c < cps.size())
-      cps.set(c);
-    else
-      beyond_bmp = true;
+    if (c < cps.size()) cps.set(c);
   }
   void add(const first_chars& other) noexcept {
     cps |= other.cps;
-    beyond_bmp = beyond_bmp || other.beyond_bmp;
     any_byte = any_byte || other.any_byte;
   }
   /// Everything: the rule is tried wherever it is asked for.
@@ -119,7 +115,6 @@ void add_range(first_chars& f, C lo, C hi) {
       add_char<Peek>(f, static_cast<char>(c));
   } else {
     for (char32_t c = lo; c <= hi && c < 0x10000; ++c) add_char<Peek>(f, c);
-    if (hi >= 0x10000) add_char<Peek>(f, static_cast<C>(hi));  // beyond the BMP
   }
 }
 
@@ -312,6 +307,17 @@ template <class Rule>
 GONGWEN_ALWAYS_INLINE bool may_begin_at(std::string_view text, std::size_t b) noexcept {
   return first_filter_of<Rule>().may_begin(text.data() + std::min(b, text.size()),
                                            text.data() + text.size());
+}
+
+/// Whether to run Rule at text[b…) under first_checked: false where may_begin_at is.
+/// A choice is left to first_checked, which checks it as it starts, so that no rule
+/// is checked twice at one place.
+template <class Rule>
+GONGWEN_ALWAYS_INLINE bool worth_running_at(std::string_view text, std::size_t b) noexcept {
+  if constexpr (first_detail::is_choice<typename Rule::rule_t>)
+    return true;
+  else
+    return may_begin_at<Rule>(text, b);
 }
 
 /// A control for pegtl::parse that tries a choice (sor) only where its first

@@ -20,7 +20,7 @@ using rule_input = tao::pegtl::memory_input<tao::pegtl::tracking_mode::lazy,
 /// Length of what Rule matches at text[b…) within text[…e), 0 when it does not match.
 template <class Rule>
 std::size_t match_at(std::string_view text, std::size_t b, std::size_t e) {
-  if (b >= e || !may_begin_at<Rule>(text.substr(0, e), b)) return 0;
+  if (b >= e || !worth_running_at<Rule>(text.substr(0, e), b)) return 0;
   rule_input in(text.data() + b, text.data() + e, "");
   if (!tao::pegtl::parse<Rule, tao::pegtl::nothing, first_checked>(in)) return 0;
   return static_cast<std::size_t>(in.current() - (text.data() + b));
@@ -35,7 +35,7 @@ std::size_t match_prefix(std::string_view s) {
 /// Whether Rule matches at the start of s.
 template <class Rule>
 bool matches(std::string_view s) {
-  if (!may_begin_at<Rule>(s, 0)) return false;
+  if (!worth_running_at<Rule>(s, 0)) return false;
   rule_input in(s.data(), s.data() + s.size(), "");
   return tao::pegtl::parse<Rule, tao::pegtl::nothing, first_checked>(in);
 }
