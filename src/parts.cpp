@@ -383,7 +383,7 @@ std::vector<item> classify_parts(std::string_view text, const std::vector<paragr
   //    text would wait for memory at every paragraph.
   std::vector<std::size_t> chars;
   std::vector<noise_kind> noise;
-  enum : std::uint8_t { attachment_form = 1, salutation_form = 2, date_form = 4, heading_form = 8 };
+  enum : std::uint8_t { attachment_form = 1, salutation_form = 2, date_form = 4 };
   std::vector<std::uint8_t> forms;
   resize_large(chars, n);
   resize_large(noise, n, noise_kind::none);
@@ -394,7 +394,7 @@ std::vector<item> classify_parts(std::string_view text, const std::vector<paragr
     forms[i] = static_cast<std::uint8_t>(
         (len <= 60 && matches<g::attachment_marker>(s) ? attachment_form : 0) |
         (len <= 30 && matches<g::salutation_line>(s) ? salutation_form : 0) |
-        (matches<g::date_line>(s) ? date_form : 0) | (is_heading_start(s) ? heading_form : 0));
+        (matches<g::date_line>(s) ? date_form : 0));
     if (starts_with(s, ">") || starts_with(s, "＞"))
       noise[i] = noise_kind::disclaimer;
     else if (is_url_line(s))
@@ -464,7 +464,7 @@ std::vector<item> classify_parts(std::string_view text, const std::vector<paragr
     const std::string_view s = view(i);
     if (is_metadata_line(s))
       noise[i] = noise_kind::metadata;
-    else if (is_foreign_fragment(s) && !(forms[i] & heading_form))
+    else if (is_foreign_fragment(s) && !is_heading_start(s))
       noise[i] = noise_kind::web;
   };
   for (std::size_t i = 0; i < body_from; ++i) edge_noise(i);
@@ -517,7 +517,7 @@ std::vector<item> classify_parts(std::string_view text, const std::vector<paragr
       push_whole(part::subtitle, i);
     } else if (forms[i] & date_form) {
       push_whole(part::date, i);
-    } else if (!seen_title && !(forms[i] & heading_form) &&
+    } else if (!seen_title && !is_heading_start(s) &&
                (is_strong_title(s) || (front_seen == 0 && starts_with(s, "# ")) ||
                 (front_seen == 0 && is_weak_title(s) && i + 1 < n &&
                  (is_subtitle(view(i + 1)) || is_byline(view(i + 1)) ||
@@ -579,7 +579,7 @@ std::vector<item> classify_parts(std::string_view text, const std::vector<paragr
     if (attachment_title_due) {
       attachment_title_due = false;
       const bool signs_off = is_signature(s) && i + 1 < n && (forms[i + 1] & date_form);
-      if (is_weak_title(s) && !(forms[i] & heading_form) && !has_any_punct(s) && !signs_off) {
+      if (is_weak_title(s) && !is_heading_start(s) && !has_any_punct(s) && !signs_off) {
         push_whole(part::title, i);
         continue;
       }
@@ -588,8 +588,8 @@ std::vector<item> classify_parts(std::string_view text, const std::vector<paragr
       push_whole(part::salutation, i);
     } else if (forms[i] & date_form) {
       push_whole(part::date, i);
-    } else if (forms[i] & heading_form) {
-      heading_seen = true;
+    } else if (!heading_seen && is_heading_start(s)) {
+      heading_seen = true;  // from here on, a heading and a paragraph are both body
       push_whole(part::body, i);
     } else if (!heading_seen && chars[i] <= 50 && is_strong_title(s)) {
       push_whole(part::title, i);  // the regulation a notice issues: 新余市绿色建筑管理办法
