@@ -250,11 +250,13 @@ class heading_finder {
     return false;
   }
 
+  /// A marker's choices (the numeral's forms, the paren markers' forms) are tried
+  /// only where their first character allows, as in the other grammars.
   template <class Rule>
   bool parse_marker(std::size_t pos, marker_state& st, const char*& end) const {
     pegtl::memory_input<pegtl::tracking_mode::lazy> in(text_.data() + pos, text_.data() + it_.end,
                                                        "");
-    if (!pegtl::parse<Rule, marker_action>(in, st)) return false;
+    if (!pegtl::parse<Rule, marker_action, first_checked>(in, st)) return false;
     end = in.current();
     return true;
   }
