@@ -8,6 +8,8 @@
 #include <string_view>
 #include <utility>
 
+#include "byte_scan.hpp"
+
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -84,29 +86,6 @@ inline std::size_t first_hit(std::string_view text, const char* p, int bits) noe
          static_cast<unsigned>(__builtin_ctz(static_cast<unsigned>(bits)));
 }
 #endif
-
-/// The first byte of text[from, to) that is one of Bytes, or `to`. Sixteen bytes are
-/// compared at a time where SSE2 is there (every x86-64): boundaries are a byte in ten
-/// or fewer in Chinese text, and a loop over single bytes was the heading scan's cost.
-template <unsigned char... Bytes>
-GONGWEN_ALWAYS_INLINE std::size_t find_byte_of(std::string_view text, std::size_t from,
-                                               std::size_t to) noexcept {
-  const char* p = text.data() + from;
-  const char* const end = text.data() + to;
-#if defined(__SSE2__)
-  for (; end - p >= 16; p += 16) {
-    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-    __m128i hit = _mm_setzero_si128();
-    ((hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(Bytes))))), ...);
-    if (const int bits = _mm_movemask_epi8(hit)) return first_hit(text, p, bits);
-  }
-#endif
-  for (; p < end; ++p) {
-    const auto b = static_cast<unsigned char>(*p);
-    if (((b == Bytes) || ...)) break;
-  }
-  return static_cast<std::size_t>(p - text.data());
-}
 
 /// The first place in text[from, to) where the three bytes B0 B1 B2 begin (all three
 /// inside the range), or `to`. Sixteen places are tried at a time where SSE2 is there.
@@ -286,61 +265,16 @@ constexpr bool is_boundary(char32_t c) noexcept {
   return is_sentence_end(c) || fold_punct(c) == U'：';
 }
 
-#if defined(__SSE2__)
-/// 0xFF in each byte of v that is b.
-inline __m128i bytes_equal(__m128i v, unsigned char b) noexcept {
-  return _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(b)));
-}
-/// 0xFF in each byte of v that lies in [lo, hi].
-inline __m128i bytes_within(__m128i v, unsigned char lo, unsigned char hi) noexcept {
-  const __m128i from_lo = _mm_sub_epi8(v, _mm_set1_epi8(static_cast<char>(lo)));
-  return _mm_cmpeq_epi8(_mm_min_epu8(from_lo, _mm_set1_epi8(static_cast<char>(hi - lo))), from_lo);
-}
-#endif
-
-/// The first place in text[from, to) where a character of a small set may begin, or
-/// `to`. Where SSE2 is there, sixteen places are tried at a time: hit(lead, last) gives
-/// 0xFF for each place whose byte (lead) and the byte two places on (last, the last
-/// byte of a three-byte character) may be one of the set's. The rest is searched for
-/// the lead bytes Leads, which every character of the set begins with.
-template <unsigned char... Leads, class Hit>
-GONGWEN_ALWAYS_INLINE std::size_t find_lead_where(std::string_view text, std::size_t from,
-                                                  std::size_t to,
-                                                  [[maybe_unused]] Hit hit) noexcept {
-  const char* p = text.data() + from;
-  const char* const end = text.data() + to;
-#if defined(__SSE2__)
-  for (; end - p >= 18; p += 16) {
-    const __m128i lead = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-    const __m128i last = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 2));
-    if (const int bits = _mm_movemask_epi8(hit(lead, last))) return first_hit(text, p, bits);
-  }
-#endif
-  return find_byte_of<Leads...>(text, static_cast<std::size_t>(p - text.data()), to);
-}
-
 /// A place at or after `from` where a boundary character (is_boundary) may begin, or
-/// `to`: every one is found, and few other places. 。 is E3 80 82, the full-width and
-/// small forms are EF xx with a last byte of 81 92-97 9A 9B 9F A1 B0, so the commas
-/// and brackets (，EF BC 8C, 、E3 80 81, （ EF BC 88) that make most of Chinese
-/// punctuation are passed over. A test holds it to is_boundary over every code point.
-GONGWEN_ALWAYS_INLINE std::size_t find_boundary_lead(std::string_view text, std::size_t from,
-                                                     std::size_t to) noexcept {
-  return find_lead_where<0xE3, 0xEF, '!', '?', ';', ':'>(text, from, to, [](auto lead, auto last) {
-#if defined(__SSE2__)
-    const auto is = bytes_equal;
-    const __m128i ascii = _mm_or_si128(_mm_or_si128(is(lead, '!'), is(lead, '?')),
-                                       _mm_or_si128(is(lead, ';'), is(lead, ':')));
-    const __m128i ef_last =
-        _mm_or_si128(_mm_or_si128(_mm_or_si128(bytes_within(last, 0x92, 0x97), is(last, 0x81)),
-                                  _mm_or_si128(is(last, 0x9A), is(last, 0x9B))),
-                     _mm_or_si128(_mm_or_si128(is(last, 0x9F), is(last, 0xA1)), is(last, 0xB0)));
-    return _mm_or_si128(ascii, _mm_or_si128(_mm_and_si128(is(lead, 0xE3), is(last, 0x82)),
-                                            _mm_and_si128(is(lead, 0xEF), ef_last)));
-#else
-        return lead == last;  // not called
-#endif
-  });
+/// `to`: every one is found, and few other places (the commas and brackets that make
+/// most of Chinese punctuation are passed over). A test holds it to is_boundary over
+/// every code point.
+inline const pair_classes& boundary_classes() {
+  return pair_classes_for<is_boundary>();
+}
+inline std::size_t find_boundary_lead(std::string_view text, std::size_t from,
+                                      std::size_t to) noexcept {
+  return find_pair(boundary_classes(), text, from, to);
 }
 
 /// The quote and bracket pairs a sentence never ends inside (the ASCII " pairs with itself).
@@ -369,32 +303,15 @@ constexpr bool is_sentence_mark(char32_t c) noexcept {
 }
 
 /// A place at or after `from` where a sentence mark (is_sentence_mark) may begin, or
-/// `to`: every one is found, and few other places. The quotes ‘’“” are E2 80 98-9D, 。
-/// and the brackets 〈〉《》「」『』 E3 80 82 and 88-8F, the full-width and small forms
-/// EF xx 81 88 89 92-9B 9F A1, so that the commas ，、 and most other punctuation are
-/// passed over. A test holds it to is_sentence_mark over every code point.
-GONGWEN_ALWAYS_INLINE std::size_t find_sentence_mark_lead(std::string_view text, std::size_t from,
-                                                          std::size_t to) noexcept {
-  return find_lead_where<0xE2, 0xE3, 0xEF, '"', '(', ')', '!', '?', ';'>(
-      text, from, to, [](auto lead, auto last) {
-#if defined(__SSE2__)
-        const auto is = bytes_equal;
-        const __m128i ascii =
-            _mm_or_si128(_mm_or_si128(_mm_or_si128(is(lead, '"'), is(lead, '(')), is(lead, ')')),
-                         _mm_or_si128(_mm_or_si128(is(lead, '!'), is(lead, '?')), is(lead, ';')));
-        const __m128i e2 = _mm_and_si128(is(lead, 0xE2), bytes_within(last, 0x98, 0x9D));
-        const __m128i e3 = _mm_and_si128(
-            is(lead, 0xE3), _mm_or_si128(is(last, 0x82), bytes_within(last, 0x88, 0x8F)));
-        const __m128i ef_last =
-            _mm_or_si128(_mm_or_si128(is(last, 0x81), bytes_within(last, 0x88, 0x89)),
-                         _mm_or_si128(_mm_or_si128(bytes_within(last, 0x92, 0x9B), is(last, 0x9F)),
-                                      is(last, 0xA1)));
-        const __m128i ef = _mm_and_si128(is(lead, 0xEF), ef_last);
-        return _mm_or_si128(_mm_or_si128(ascii, e2), _mm_or_si128(e3, ef));
-#else
-        return lead == last;  // not called
-#endif
-      });
+/// `to`: every one is found, and few other places (the commas ，、 and most other
+/// punctuation are passed over). A test holds it to is_sentence_mark over every code
+/// point.
+inline const pair_classes& sentence_mark_classes() {
+  return pair_classes_for<is_sentence_mark>();
+}
+inline std::size_t find_sentence_mark_lead(std::string_view text, std::size_t from,
+                                           std::size_t to) noexcept {
+  return find_pair(sentence_mark_classes(), text, from, to);
 }
 
 /// Closing quotes and brackets that may follow a sentence end (。” ）).

@@ -153,31 +153,80 @@ TEST_CASE("longest_word finds the longest listed word, as a search of its whole 
   CHECK(gongwen::detail::match_prefix<g::organisation_suffix>("署") == 0);
 }
 
-TEST_CASE("find_byte_of finds the first byte of its set, at every offset and length") {
-  // Against a loop over single bytes, so that the sixteen-byte blocks and the tail after
-  // them agree, wherever the hit falls.
+/// The widths of find_pair this processor has (one place at a time always).
+std::vector<gongwen::detail::scan_width> scan_widths() {
+  using gongwen::detail::scan_width;
+  std::vector<scan_width> out;
+  for (const scan_width w : {scan_width::one, scan_width::sixteen, scan_width::thirty_two})
+    if (gongwen::detail::processor_scans_at(w)) out.push_back(w);
+  return out;
+}
+
+TEST_CASE("find_pair stops where a class pair holds, at every width, offset and length") {
+  namespace d = gongwen::detail;
+  // Against a loop over single places, so that the blocks of 32 and 16 and the places
+  // after them agree, wherever the hit falls: random bytes, many of them the leads and
+  // last bytes of the boundary characters.
+  const d::pair_classes& t = d::boundary_classes();
   std::string text;
   std::uint32_t seed = 20261122;
+  const unsigned char common[] = {0xE3, 0xEF, 0x80, 0x82, 0xBC, 0x9A, 0x8C, ';', 0xE4};
   for (int i = 0; i < 4096; ++i) {
     seed = seed * 1664525u + 1013904223u;
     const unsigned r = seed >> 24;
-    text += static_cast<char>(r < 16 ? 0xE3 : r < 24 ? ';' : static_cast<unsigned char>(r | 0x80));
+    text += static_cast<char>(r < 45 ? common[r % 9] : static_cast<unsigned char>(r | 0x80));
   }
-  const std::string_view t = text;
-  std::size_t checked = 0, hits = 0;
-  for (std::size_t from = 0; from < 200; ++from) {
-    for (std::size_t to = from; to < from + 70 && to <= t.size(); ++to) {
-      std::size_t expect = from;
-      while (expect < to && t[expect] != '\xE3' && t[expect] != ';') ++expect;
-      CHECK(gongwen::detail::find_byte_of<0xE3, ';'>(t, from, to) == expect);
-      hits += expect < to;
-      ++checked;
+  const std::string_view t_view = text;
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  REQUIRE(!scan_widths().empty());
+  for (const d::scan_width w : scan_widths()) {
+    CAPTURE(static_cast<int>(w));
+    std::size_t hits = 0, misses = 0;
+    for (std::size_t from = 0; from < 96; ++from) {
+      for (std::size_t to = from; to < from + 100 && to <= text.size(); ++to) {
+        std::size_t expect = from;
+        while (expect < to && !(t.lead_class(bytes[expect]) != 0 &&
+                                (expect + 2 >= to || t.hit(bytes[expect], bytes[expect + 2]))))
+          ++expect;
+        CHECK(d::find_pair_at(w, t, t_view, from, to) == expect);
+        (expect < to ? hits : misses) += 1;
+      }
+    }
+    CHECK(hits > 1000);
+    CHECK(misses > 1000);
+  }
+}
+
+TEST_CASE("byte classes are worked out from the characters they stand for") {
+  namespace d = gongwen::detail;
+  // Every boundary character's lead and last byte are a pair; and the classes are few
+  // enough for one table lookup a nibble.
+  for (const auto* t : {&d::boundary_classes(), &d::sentence_mark_classes()}) {
+    CHECK(t->count >= 1);
+    CHECK(t->count <= 8);
+  }
+  std::size_t pairs = 0, others = 0;
+  for (char32_t c = 0x80; c < 0x10000; ++c) {
+    if (c >= 0xD800 && c < 0xE000) continue;
+    std::string u;
+    d::append_utf8(u, c);
+    const auto lead = static_cast<unsigned char>(u[0]);
+    const auto last = static_cast<unsigned char>(u[u.size() - 1]);
+    if (d::is_boundary(c)) {
+      CHECK(d::boundary_classes().hit(lead, last));
+      ++pairs;
+    } else {
+      others += d::boundary_classes().hit(lead, last);
     }
   }
-  CHECK(hits > 1000);
-  CHECK(checked - hits > 1000);
-  CHECK(gongwen::detail::find_byte_of<0xE3, ';'>(t, 0, t.size()) < 64);
-  CHECK(gongwen::detail::find_byte_of<'!'>(t, 0, t.size()) == t.size());
+  CHECK(pairs >= 12);
+  // 。 (E3 80 82) stands for all of E3 xx 82 (64 characters), and the ten full-width and
+  // small forms for EF xx and their last bytes (640); the rest of the plane is passed over.
+  CHECK(others < 64 * 12);
+  CHECK(!d::boundary_classes().hit(0xEF, 0x8C));  // ，
+  CHECK(!d::boundary_classes().hit(0xE4, 0x80));  // a Han character
+  CHECK(d::boundary_classes().hit(':', 'a'));
+  CHECK(!d::boundary_classes().hit(',', 'a'));
 }
 
 TEST_CASE(
@@ -244,19 +293,22 @@ void check_lead_finder(Find find, Wanted is_wanted) {
   CHECK(stops < wanted + characters / 20);
 }
 
+// At the widest width the processor has; the widths agree with each other (above).
 TEST_CASE("find_boundary_lead passes over no boundary character, and over most other punctuation") {
+  namespace d = gongwen::detail;
   check_lead_finder([](std::string_view t, std::size_t from,
-                       std::size_t to) { return gongwen::detail::find_boundary_lead(t, from, to); },
-                    gongwen::detail::is_boundary);
+                       std::size_t to) { return d::find_boundary_lead(t, from, to); },
+                    d::is_boundary);
+  CHECK(d::find_boundary_lead("一是抓好落实。二是", 0, 27) == 18);
 }
 
 TEST_CASE(
     "find_sentence_mark_lead passes over no sentence end, quote or bracket, and over commas") {
-  check_lead_finder(
-      [](std::string_view t, std::size_t from, std::size_t to) {
-        return gongwen::detail::find_sentence_mark_lead(t, from, to);
-      },
-      gongwen::detail::is_sentence_mark);
+  namespace d = gongwen::detail;
+  check_lead_finder([](std::string_view t, std::size_t from,
+                       std::size_t to) { return d::find_sentence_mark_lead(t, from, to); },
+                    d::is_sentence_mark);
+  CHECK(d::find_sentence_mark_lead("各乡镇，“一是”", 0, 22) == 12);
 }
 
 TEST_CASE("count_chars counts the bytes that begin a character, at every offset and length") {

@@ -1,0 +1,150 @@
+// Finding where a character of a small set may begin, 32 or 16 places at a time.
+// Private to the library.
+//
+// A scan for sentence ends or boundaries reads every byte of the text, so it is
+// built as the fast UTF-8 validators and JSON scanners are (Keiser and Lemire 2021,
+// Langdale and Lemire 2019): each place is classified by table lookups on the high
+// and low nibbles of two bytes, its own (the lead) and the one two places on (the
+// last byte of a three-byte character), and a place is kept where the two classes
+// share a bit. The tables are worked out once, from the predicate that says which
+// characters are wanted, so there is no list of bytes to keep in step with it.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+namespace gongwen::detail {
+
+/// Byte classes for a set of (lead, last) byte pairs: a class is a bit, set in the
+/// tables of the nibbles of the leads and of the lasts it takes in. At most eight.
+/// The four tables come first and in this order: the scans load them as 16-byte blocks.
+struct pair_classes {
+  std::array<std::uint8_t, 16> lead_high{}, lead_low{}, last_high{}, last_low{};
+  int count = 0;
+
+  [[nodiscard]] constexpr std::uint8_t lead_class(unsigned char b) const noexcept {
+    return lead_high[b >> 4] & lead_low[b & 15];
+  }
+  [[nodiscard]] constexpr std::uint8_t last_class(unsigned char b) const noexcept {
+    return last_high[b >> 4] & last_low[b & 15];
+  }
+  /// Whether a wanted character may begin at a byte `lead` with `last` two bytes on.
+  [[nodiscard]] constexpr bool hit(unsigned char lead, unsigned char last) const noexcept {
+    return (lead_class(lead) & last_class(last)) != 0;
+  }
+};
+
+namespace byte_scan_detail {
+
+struct byte_set {
+  std::array<std::uint64_t, 4> words{};
+  constexpr void add(unsigned b) noexcept { words[b / 64] |= std::uint64_t{1} << (b % 64); }
+  [[nodiscard]] constexpr bool has(unsigned b) const noexcept {
+    return (words[b / 64] >> (b % 64)) & 1;
+  }
+  [[nodiscard]] constexpr bool empty() const noexcept {
+    return (words[0] | words[1] | words[2] | words[3]) == 0;
+  }
+  constexpr bool operator==(const byte_set&) const = default;
+};
+
+/// A set of bytes as rectangles of nibbles (the high nibbles × the low nibbles, as
+/// bit masks): one for each distinct set of low nibbles that some high nibble takes.
+struct rect {
+  std::uint16_t high = 0, low = 0;
+};
+struct rects {
+  std::array<rect, 16> r{};
+  int n = 0;
+};
+constexpr rects rects_of(const byte_set& s) noexcept {
+  std::array<std::uint16_t, 16> low_of{};
+  for (unsigned b = 0; b < 256; ++b)
+    if (s.has(b)) low_of[b >> 4] |= static_cast<std::uint16_t>(1u << (b & 15));
+  rects out;
+  for (unsigned h = 0; h < 16; ++h) {
+    if (low_of[h] == 0) continue;
+    int k = 0;
+    while (k < out.n && out.r[k].low != low_of[h]) ++k;
+    if (k == out.n) out.r[out.n++].low = low_of[h];
+    out.r[k].high |= static_cast<std::uint16_t>(1u << h);
+  }
+  return out;
+}
+
+constexpr void mark(std::array<std::uint8_t, 16>& table, std::uint16_t nibbles, int bit) noexcept {
+  for (unsigned v = 0; v < 16; ++v)
+    if ((nibbles >> v) & 1) table[v] |= static_cast<std::uint8_t>(1u << bit);
+}
+
+}  // namespace byte_scan_detail
+
+/// The classes for the characters of the Basic Multilingual Plane that `wanted`
+/// accepts: an ASCII character is its own lead with any last byte, a two-byte one its
+/// lead with any last byte, a three-byte one its lead with its own last byte. More than
+/// eight classes are refused (a set that needs them wants another method).
+template <class Wanted>
+constexpr pair_classes pair_classes_of(Wanted wanted) {
+  namespace d = byte_scan_detail;
+  std::array<d::byte_set, 256> last_of{};
+  d::byte_set any;
+  for (unsigned b = 0; b < 256; ++b) any.add(b);
+  for (char32_t c = 1; c < 0x10000; ++c) {
+    if ((c >= 0xD800 && c < 0xE000) || !wanted(c)) continue;
+    if (c < 0x80)
+      last_of[c] = any;
+    else if (c < 0x800)
+      last_of[0xC0 | (c >> 6)] = any;
+    else
+      last_of[0xE0 | (c >> 12)].add(0x80 | (c & 0x3F));
+  }
+  pair_classes t;
+  std::array<bool, 256> done{};
+  for (unsigned lead = 0; lead < 256; ++lead) {
+    if (done[lead] || last_of[lead].empty()) continue;
+    d::byte_set leads;  // every lead byte that takes the same last bytes
+    for (unsigned other = lead; other < 256; ++other) {
+      if (last_of[other] == last_of[lead]) {
+        leads.add(other);
+        done[other] = true;
+      }
+    }
+    const d::rects lr = d::rects_of(leads), sr = d::rects_of(last_of[lead]);
+    for (int i = 0; i < lr.n; ++i) {
+      for (int j = 0; j < sr.n; ++j) {
+        if (t.count == 8) throw "more than eight byte classes";
+        d::mark(t.lead_high, lr.r[i].high, t.count);
+        d::mark(t.lead_low, lr.r[i].low, t.count);
+        d::mark(t.last_high, sr.r[j].high, t.count);
+        d::mark(t.last_low, sr.r[j].low, t.count);
+        ++t.count;
+      }
+    }
+  }
+  return t;
+}
+
+/// The classes of the characters Wanted accepts, worked out at first use.
+template <auto Wanted>
+const pair_classes& pair_classes_for() {
+  static const pair_classes classes = pair_classes_of(Wanted);
+  return classes;
+}
+
+/// The first place in text[from, to) where t.hit(lead, last) holds, or where the lead
+/// is of a class with fewer than two bytes after it in the range; `to` when there is
+/// none. 32 places at a time with AVX2, 16 with SSSE3, where the processor has them.
+std::size_t find_pair(const pair_classes& t, std::string_view text, std::size_t from,
+                      std::size_t to) noexcept;
+
+/// How many places a scan tries at a time. find_pair takes the widest the processor
+/// has; tests run each one.
+enum class scan_width : std::uint8_t { one = 1, sixteen = 16, thirty_two = 32 };
+[[nodiscard]] bool processor_scans_at(scan_width w) noexcept;
+/// find_pair at width w, which the processor must have.
+std::size_t find_pair_at(scan_width w, const pair_classes& t, std::string_view text,
+                         std::size_t from, std::size_t to) noexcept;
+
+}  // namespace gongwen::detail
