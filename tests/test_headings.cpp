@@ -2,10 +2,12 @@
 #include <doctest/doctest.h>
 
 #include "builder.hpp"
+#include "grammar_match.hpp"
 #include "headings.hpp"
 #include "helpers.hpp"
 #include "text.hpp"
 
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -23,6 +25,41 @@ TEST_SUITE("grammar: numerals") {
     CHECK(match<g::cn_numeral>("一百零五、") == "一百零五");
     CHECK_FALSE(match<g::cn_numeral>("零"));
     CHECK_FALSE(match<g::cn_numeral>("第一"));
+  }
+  // The numeral as it reads longhand: hundreds, else tens, else a digit. The grammar
+  // reads the leading digit once; both must take the same prefix of every string.
+  struct tens_longhand
+      : tao::pegtl::sor<tao::pegtl::seq<g::cn_digit, g::cn_ten, tao::pegtl::opt<g::cn_digit>>,
+                        tao::pegtl::seq<g::cn_ten, tao::pegtl::opt<g::cn_digit>>> {};
+  struct hundreds_longhand
+      : tao::pegtl::seq<
+            g::cn_digit, g::cn_hundred,
+            tao::pegtl::opt<tao::pegtl::sor<
+                tao::pegtl::seq<g::cn_zero, g::cn_digit>,
+                tao::pegtl::seq<g::cn_digit, g::cn_ten, tao::pegtl::opt<g::cn_digit>>>>> {};
+  struct numeral_longhand : tao::pegtl::sor<hundreds_longhand, tens_longhand, g::cn_digit> {};
+  TEST_CASE(
+      "Chinese numerals: the grammar takes what the longhand reading takes, on every short "
+      "string") {
+    const std::vector<std::string> pieces = {"一", "二", "九", "十", "百", "零", "〇", "是", "、"};
+    std::size_t strings = 0, numerals = 0;
+    std::vector<std::size_t> at(5, 0);
+    for (std::size_t len = 1; len <= 5; ++len) {
+      at.assign(len, 0);
+      while (true) {
+        std::string s;
+        for (const std::size_t k : at) s += pieces[k];
+        const std::size_t got = gongwen::detail::match_prefix<g::cn_numeral>(s);
+        CHECK_MESSAGE(got == gongwen::detail::match_prefix<numeral_longhand>(s), s);
+        numerals += got > 0;
+        ++strings;
+        std::size_t i = 0;  // the next string: count up in base pieces.size()
+        while (i < len && ++at[i] == pieces.size()) at[i++] = 0;
+        if (i == len) break;
+      }
+    }
+    CHECK(strings == 9 + 81 + 729 + 6561 + 59049);
+    CHECK(numerals > strings / 3);
   }
   TEST_CASE("Arabic numerals, ASCII and full-width, not part of a longer number") {
     CHECK(match<g::arabic_numeral>("12.") == "12");
