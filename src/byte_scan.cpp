@@ -75,7 +75,8 @@ __attribute__((target("avx2"), always_inline)) inline unsigned hits32(const pair
 
 /// Blocks of Width places from p while they fit, then one block that ends where the
 /// range does and overlaps places already read (their bits are dropped), then the last
-/// two places one at a time. Returns the place found, or end after the last block.
+/// two places are left to the caller. The scan returns the place where one is found;
+/// else p is left at the places still to read.
 #define GONGWEN_SCAN_BLOCKS(Width, hits)                                       \
   do {                                                                         \
     const unsigned char* const from = p;                                       \
