@@ -111,15 +111,7 @@ struct ordinal_marker : sor<cn_paren_marker, cn_di_measure_marker, cn_di_marker,
                             circled_marker> {};
 struct inline_marker : sor<ordinal_marker, topic_marker> {};
 
-// The first character of every ordinal marker: a numeral, a bracket, 第 另 首 其 再 最, or
-// one of the enclosed numbers. The scan runs ordinal_marker only where this matches (a
-// test holds the two together on every position of the corpus and the fixtures).
-struct ordinal_start : sor<open_paren, cn_digit, one<U'十', U'第', U'另', U'首', U'其', U'再', U'最'>, digit,
-                           range<U'㈠', U'㈩'>, range<U'⑴', U'⒇'>, range<U'⒈', U'⒛'>, circled_marker> {};
 struct block_ordinal_marker : sor<dash_marker, chapter_marker, article_marker, ordinal_marker> {};
-// The first character of every block ordinal marker: a dash, or an ordinal_start (the
-// chapter and article markers begin with 第).
-struct block_ordinal_start : sor<one<U'—', U'―', U'─', U'－'>, ordinal_start> {};
 struct block_marker : sor<block_ordinal_marker, topic_marker> {};
 
 // clang-format on

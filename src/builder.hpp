@@ -75,10 +75,6 @@ struct heading {
 void find_headings(std::string_view text, const item& it, std::uint32_t item_index,
                    std::vector<heading>& out);
 
-/// Whether a block ordinal marker (g::block_ordinal_marker) can begin with a code
-/// point: one table lookup, where the rule would be tried in full.
-bool may_start_block_ordinal(char32_t c);
-
 /// The numeric value of a Chinese numeral such as 二十三 (0 if it is not one).
 int chinese_numeral_value(std::string_view s) noexcept;
 

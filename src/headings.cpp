@@ -166,21 +166,6 @@ std::size_t next_boundary(std::string_view text, std::size_t pos, std::size_t en
   return end;
 }
 
-/// Whether Start matches a code point alone (every marker character lies in the Basic
-/// Multilingual Plane).
-template <class Start>
-bool may_start(char32_t c) {
-  return c < 0x10000 && code_point_table<Start>()[c];
-}
-
-}  // namespace
-
-bool may_start_block_ordinal(char32_t c) {
-  return may_start<g::block_ordinal_start>(c);
-}
-
-namespace {
-
 class heading_finder {
  public:
   heading_finder(std::string_view text, const item& it, std::uint32_t index,
@@ -265,11 +250,12 @@ class heading_finder {
     if (pos >= it_.end) return nullptr;
     marker_state st;
     const char* end = nullptr;
-    // The ordinal markers are tried only where their first character can begin one.
+    // The ordinal markers are tried only where their first character can begin one
+    // (the characters are worked out from the rules).
     const char32_t first = decode_at(text_, pos).cp;
-    const bool ok = (block ? may_start_block_ordinal(first) &&
+    const bool ok = (block ? may_begin_with<g::block_ordinal_marker>(first) &&
                                  parse_marker<g::block_ordinal_marker>(pos, st, end)
-                           : may_start<g::ordinal_start>(first) &&
+                           : may_begin_with<g::ordinal_marker>(first) &&
                                  parse_marker<g::ordinal_marker>(pos, st, end)) ||
                     (may_open_topic(pos) && parse_marker<g::topic_marker>(pos, st, end));
     if (!ok) return nullptr;

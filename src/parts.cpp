@@ -361,8 +361,7 @@ bool is_signature(std::string_view s) {
 /// Starts with an ordinal marker (topic leads do not count here: they decide nothing
 /// about the document's parts).
 bool is_heading_start(std::string_view s) {
-  return !s.empty() && may_start_block_ordinal(decode_at(s, 0).cp) &&
-         match_prefix<g::block_ordinal_marker>(s) > 0;
+  return match_prefix<g::block_ordinal_marker>(s) > 0;
 }
 
 bool is_body_like(std::string_view s) {
