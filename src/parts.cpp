@@ -18,6 +18,7 @@
 #include "memory.hpp"
 #include "parts.hpp"
 #include "text.hpp"
+#include "word_finder.hpp"
 
 namespace gongwen::detail {
 
@@ -31,59 +32,6 @@ bool contains_any(std::string_view s, const Words& words) {
   return std::any_of(words.begin(), words.end(),
                      [&](std::string_view w) { return contains(s, w); });
 }
-/// Searches one short text for many words. The 3-byte sequences that start at the
-/// text's characters (one Chinese character each) are hashed into a bit set first, so
-/// a word whose first character the text does not hold is ruled out with one bit test.
-/// A word starts where a character does, on a byte that is no continuation byte: every
-/// such byte is hashed, which for a malformed text is more places, never fewer.
-class word_finder {
- public:
-  explicit word_finder(std::string_view s) : s_(s) {
-    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-    const std::size_t last = s.size() < 3 ? 0 : s.size() - 2;  // positions [0, last)
-    std::size_t i = 0;
-#if defined(__SSE2__)
-    // Sixteen bytes at a time: a mask of the bytes that are no continuation byte.
-    for (; i + 16 <= last; i += 16) {
-      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
-      auto starts = ~static_cast<unsigned>(_mm_movemask_epi8(continuation_bytes(v))) & 0xFFFFu;
-      for (; starts != 0; starts &= starts - 1)
-        set(hash(p + i + static_cast<unsigned>(__builtin_ctz(starts))));
-    }
-#endif
-    for (; i < last; ++i)
-      if ((p[i] & 0xC0) != 0x80) set(hash(p + i));
-  }
-  [[nodiscard]] std::string_view text() const noexcept {
-    return s_;
-  }
-  /// False when w is surely not in the text; true when it may be.
-  [[nodiscard]] bool may_contain(std::string_view w) const noexcept {
-    return w.size() < 3 || test(hash(reinterpret_cast<const unsigned char*>(w.data())));
-  }
-  [[nodiscard]] bool contains(std::string_view w) const noexcept {
-    return may_contain(w) && detail::contains(s_, w);
-  }
-  template <class Words = std::initializer_list<std::string_view>>
-  [[nodiscard]] bool contains_any(const Words& words) const noexcept {
-    return std::any_of(words.begin(), words.end(), [&](std::string_view w) { return contains(w); });
-  }
-
- private:
-  static std::size_t hash(const unsigned char* p) noexcept {
-    return (std::size_t{p[0]} * 0x9E5u ^ std::size_t{p[1]} * 0x3Bu ^ p[2]) & (bits - 1);
-  }
-  void set(std::size_t h) noexcept {
-    words_[h / 64] |= std::uint64_t{1} << (h % 64);
-  }
-  [[nodiscard]] bool test(std::size_t h) const noexcept {
-    return (words_[h / 64] >> (h % 64)) & 1;
-  }
-  static constexpr std::size_t bits = 2048;  // a line of 160 characters sets under 8%
-  std::string_view s_;
-  std::array<std::uint64_t, bits / 64> words_{};
-};
-
 template <class Words = std::initializer_list<std::string_view>>
 bool ends_with_any(std::string_view s, const Words& words) {
   return std::any_of(words.begin(), words.end(),
@@ -122,14 +70,16 @@ std::string without_blanks(std::string_view s) {
 /// The vocabulary of selling and subscriptions, or contact details given out:
 /// 现在订阅…, 举报倒卖会员资料…, 咨询QQ206157060, 免费QQ群：. A sentence that merely
 /// mentions 微信 or QQ (用好政务微信公众号) gives no number or handle and is text.
+constexpr std::array<std::string_view, 16> selling_words = {
+    "订阅",       "倒卖",     "仅供学习", "禁止外传", "版权所有", "侵权必究",
+    "转载请注明", "免费下载", "下载地址", "获取资料", "资料分享", "会员群",
+    "会员资料",   "会员权益", "开通会员", "成为会员"};
+constexpr std::array<std::string_view, 9> contact_words = {"QQ", "qq",   "微信", "公众号", "VX",
+                                                           "vx", "客服", "群号", "加群"};
 bool is_advertising(const word_finder& f) {
   const std::string_view s = f.text();
-  if (f.contains_any({"订阅", "倒卖", "仅供学习", "禁止外传", "版权所有", "侵权必究", "转载请注明",
-                      "免费下载", "下载地址", "获取资料", "资料分享", "会员群", "会员资料",
-                      "会员权益", "开通会员", "成为会员"}))
-    return true;
-  for (std::string_view contact :
-       {"QQ", "qq", "微信", "公众号", "VX", "vx", "客服", "群号", "加群"}) {
+  if (f.contains_any(selling_words)) return true;
+  for (std::string_view contact : contact_words) {
     if (!f.may_contain(contact)) continue;
     for (std::size_t at = s.find(contact); at != std::string_view::npos;
          at = s.find(contact, at + 1)) {
@@ -206,20 +156,31 @@ bool is_url_line(std::string_view s) {
 }
 
 /// Page furniture in a phrase: 扫一扫在手机打开当前页, 【打印本页】.
+constexpr std::array<std::string_view, 9> furniture_words = {"扫一扫",   "手机打开", "打印本页",
+                                                             "关闭窗口", "返回顶部", "设为首页",
+                                                             "加入收藏", "网站地图", "分享到"};
 bool is_furniture_phrase(const word_finder& f, std::size_t chars) {
-  return chars <= 30 && f.contains_any({"扫一扫", "手机打开", "打印本页", "关闭窗口", "返回顶部",
-                                        "设为首页", "加入收藏", "网站地图", "分享到"});
+  return chars <= 30 && f.contains_any(furniture_words);
 }
 
 /// A site's footer: registration numbers, or two of its usual labels.
+constexpr std::array<std::string_view, 4> footer_marks = {"ICP备", "ICP证", "网站标识码",
+                                                          "公网安备"};
+constexpr std::array<std::string_view, 7> footer_labels = {
+    "主办单位", "承办单位", "技术支持", "版权所有", "联系电话", "联系我们", "网站维护"};
 bool is_site_footer(const word_finder& f, std::size_t chars) {
   if (chars > 160) return false;
-  if (f.contains_any({"ICP备", "ICP证", "网站标识码", "公网安备"})) return true;
+  if (f.contains_any(footer_marks)) return true;
   int labels = 0;
-  for (std::string_view w :
-       {"主办单位", "承办单位", "技术支持", "版权所有", "联系电话", "联系我们", "网站维护"})
-    labels += f.contains(w);
+  for (std::string_view w : footer_labels) labels += f.contains(w);
   return labels >= 2;
+}
+
+/// The words the short lines are searched for, each with a bit of its own where it can.
+const word_slots& noise_words() {
+  static const word_slots slots(selling_words, contact_words, furniture_words, footer_marks,
+                                footer_labels);
+  return slots;
 }
 
 /// A photo caption: …新华社记者 鞠鹏/摄
@@ -399,7 +360,7 @@ std::vector<item> classify_parts(std::string_view text, const std::vector<paragr
     else if (is_url_line(s))
       noise[i] = noise_kind::metadata;
     else if (len <= 160) {  // every other kind of noise here is a short line
-      const word_finder f(s);
+      const word_finder f(s, noise_words());
       if (len <= 60 && is_advertising(f))
         noise[i] = noise_kind::advertising;
       else if (is_caption(s, len) || is_furniture_phrase(f, len) || is_site_footer(f, len))

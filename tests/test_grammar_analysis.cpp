@@ -16,6 +16,7 @@
 #include "helpers.hpp"
 #include "parts.hpp"
 #include "text.hpp"
+#include "word_finder.hpp"
 
 namespace g = gongwen::grammar;
 
@@ -160,6 +161,61 @@ std::vector<gongwen::detail::scan_width> scan_widths() {
   for (const scan_width w : {scan_width::one, scan_width::sixteen, scan_width::thirty_two})
     if (gongwen::detail::processor_scans_at(w)) out.push_back(w);
   return out;
+}
+
+TEST_CASE("word_finder rules out only the words a text does not hold") {
+  namespace d = gongwen::detail;
+  // Every line of the fixtures, and the same lines cut at every byte (stray
+  // continuation bytes at the start, a character cut short at the end). The words:
+  // those the slots were built from, others, and every piece of the line itself of
+  // one to four characters, so a word is looked for at each place it stands.
+  const std::array<std::string_view, 6> given = {"订阅", "扫一扫", "ICP备", "联系电话", "QQ", "办"};
+  const std::array<std::string_view, 5> others = {"会议", "工作", "局", "县委", "（一）"};
+  const d::word_slots slots(given, others);
+  const d::word_slots none;  // no word has a bit of its own: nothing is ruled out
+  std::size_t ruled_out = 0, absent = 0;
+  auto check_line = [&](std::string_view line) {
+    const d::word_finder f(line, slots), g(line, none);
+    auto check_word = [&](std::string_view w) {
+      const bool held = line.find(w) != std::string_view::npos;
+      CAPTURE(line);
+      CAPTURE(w);
+      CHECK(f.contains(w) == held);
+      CHECK(g.may_contain(w));
+      if (held) CHECK(f.may_contain(w));
+      if (!held) ++absent, ruled_out += !f.may_contain(w);
+    };
+    for (std::string_view w : given) check_word(w);
+    for (std::string_view w : others) check_word(w);
+    for (std::size_t b = 0; b < line.size(); b += d::decode_at(line, b).len) {
+      std::size_t e = b;
+      for (int k = 0; k < 4 && e < line.size(); ++k) {
+        e += d::decode_at(line, e).len;
+        check_word(line.substr(b, e - b));
+      }
+    }
+  };
+  std::size_t lines = 0;
+  for (const char* name : {"fixtures/speech-tasks.txt", "fixtures/portal.txt", "fixtures/plan.txt",
+                           "fixtures/report.txt", "fixtures/notice.txt"}) {
+    const std::string text = gongwen::test::read_file(gongwen::test::data_path(name));
+    REQUIRE(!text.empty());
+    for (std::size_t b = 0; b < text.size();) {
+      std::size_t e = text.find('\n', b);
+      if (e == std::string::npos) e = text.size();
+      const std::string_view line = std::string_view(text).substr(b, e - b);
+      check_line(line);
+      if (lines++ % 8 == 0)
+        for (std::size_t cut = 1; cut < line.size() && cut < 40; ++cut) {
+          check_line(line.substr(cut));
+          check_line(line.substr(0, line.size() - cut));
+        }
+      b = e + 1;
+    }
+  }
+  CHECK(lines > 50);
+  // Most words a line does not hold are ruled out without a search.
+  CHECK(ruled_out * 2 > absent);
 }
 
 TEST_CASE("find_pair stops where a class pair holds, at every width, offset and length") {
