@@ -4,6 +4,8 @@
 
 #include <cstdio>
 
+#include <fmt/format.h>
+
 #include <tao/pegtl/contrib/analyze.hpp>
 #include <tao/pegtl/contrib/utf16.hpp>
 
@@ -365,6 +367,48 @@ TEST_CASE(
                        std::size_t to) { return d::find_sentence_mark_lead(t, from, to); },
                     d::is_sentence_mark);
   CHECK(d::find_sentence_mark_lead("各乡镇，“一是”", 0, 22) == 12);
+}
+
+TEST_CASE("trim takes off the blanks that decoding finds, whatever character ends a piece") {
+  namespace d = gongwen::detail;
+  // trim decodes only where a piece's first or last bytes leave it open; the loops
+  // that decode every character are the reference. Every code point of the plane, one
+  // and two of it at each end of a word, and bytes that are no character.
+  auto reference = [](std::string_view s, std::size_t& b, std::size_t& e) {
+    d::trim_front(s, b, e);
+    d::trim_back(s, b, e);
+  };
+  std::size_t checked = 0, trimmed = 0;
+  auto check = [&](const std::string& text, std::size_t b, std::size_t e) {
+    std::size_t rb = b, re = e;
+    reference(text, rb, re);
+    d::trim(text, b, e);
+    if (b != rb || e != re) {
+      std::string bytes;
+      for (unsigned char c : text) bytes += fmt::format("{:02X} ", c);
+      FAIL_CHECK(bytes);
+    }
+    ++checked;
+    trimmed += rb != 0 || re != text.size();
+  };
+  std::vector<std::string> pieces;
+  for (char32_t c = 1; c < 0x10000; ++c) {
+    if (c >= 0xD800 && c < 0xE000) continue;
+    std::string one;
+    d::append_utf8(one, c);
+    pieces.push_back(one);
+  }
+  for (const char* stray : {"\x80", "\xBF\xBF", "\xE4\xB8", "\xE3\x80", "\xEF\xBB", "\xED\xA0\x80",
+                            "\xC2", "\xFF", "\r\n", "\n"})
+    pieces.emplace_back(stray);
+  for (const std::string& c : pieces) {
+    for (const std::string& text : {c + "中" + c, c + c + "a" + c + c, c, "中" + c, c + "中"}) {
+      check(text, 0, text.size());
+      if (text.size() > 2) check(text, 1, text.size() - 1);
+    }
+  }
+  CHECK(checked > 6 * 60000);
+  CHECK(trimmed > 10 * 20);
 }
 
 TEST_CASE("count_chars counts the bytes that begin a character, at every offset and length") {
