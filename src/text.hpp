@@ -88,20 +88,31 @@ inline std::size_t first_hit(std::string_view text, const char* p, int bits) noe
 #endif
 
 /// The first place in text[from, to) where the three bytes B0 B1 B2 begin (all three
-/// inside the range), or `to`. Sixteen places are tried at a time where SSE2 is there.
+/// inside the range), or `to`. Sixteen places are tried at a time where SSE2 is there;
+/// the end of a range of 18 bytes or more is read as one block that overlaps places
+/// already tried.
 template <unsigned char B0, unsigned char B1, unsigned char B2>
 GONGWEN_ALWAYS_INLINE std::size_t find_bytes3(std::string_view text, std::size_t from,
                                               std::size_t to) noexcept {
   const char* p = text.data() + from;
   const char* const end = text.data() + to;
 #if defined(__SSE2__)
-  for (; end - p >= 18; p += 16) {
-    const auto at = [p](int k) { return _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + k)); };
-    const __m128i hit =
+  // The places of the 16 from q that begin the three bytes, a bit a place.
+  const auto hits = [](const char* q) {
+    const auto at = [q](int k) { return _mm_loadu_si128(reinterpret_cast<const __m128i*>(q + k)); };
+    return static_cast<unsigned>(_mm_movemask_epi8(
         _mm_and_si128(_mm_and_si128(_mm_cmpeq_epi8(at(0), _mm_set1_epi8(static_cast<char>(B0))),
                                     _mm_cmpeq_epi8(at(1), _mm_set1_epi8(static_cast<char>(B1)))),
-                      _mm_cmpeq_epi8(at(2), _mm_set1_epi8(static_cast<char>(B2))));
-    if (const int bits = _mm_movemask_epi8(hit)) return first_hit(text, p, bits);
+                      _mm_cmpeq_epi8(at(2), _mm_set1_epi8(static_cast<char>(B2))))));
+  };
+  if (end - p >= 18) {
+    for (; end - p >= 18; p += 16)
+      if (const unsigned bits = hits(p)) return first_hit(text, p, static_cast<int>(bits));
+    // The last 16 places that hold three bytes end at end - 3: those before p are dropped.
+    const char* const q = end - 18;
+    if (const unsigned bits = hits(q) >> (p - q))
+      return static_cast<std::size_t>(p - text.data()) + static_cast<unsigned>(__builtin_ctz(bits));
+    return to;
   }
 #endif
   for (; end - p >= 3; ++p) {
