@@ -113,7 +113,7 @@ class checker {
   void gap(offset from, offset to) {
     for (std::size_t i = from; i < to && i < text_.size();) {
       const detail::code_point c = detail::decode_at(text_, i);
-      if (!detail::is_blank(c.cp) && c.cp != U'\n' && c.cp != U'\r') {
+      if (!detail::is_trimmed(c.cp)) {
         fail(fmt::format("text at byte {} (U+{:04X}) belongs to no top-level node", i,
                          static_cast<std::uint32_t>(c.cp)));
         return;

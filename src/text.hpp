@@ -352,29 +352,16 @@ inline std::size_t skip_blanks(std::string_view s, std::size_t p, std::size_t e)
   return p;
 }
 
-/// Whether the character that ends at e (e > 0) can be no blank and no line end, by
-/// its bytes alone: ASCII above the space, or a three-byte character of U+3001-U+EFFF
-/// or U+F000-U+FEFE and U+FF00-U+FFFF (ideographs and full-width punctuation), where
-/// no blank lies.
-GONGWEN_ALWAYS_INLINE bool never_blank_before(const unsigned char* p, std::size_t e) noexcept {
-  const unsigned char last = p[e - 1];
-  if (last < 0x80) return last > 0x20;
-  if (e < 3 || (last & 0xC0) != 0x80 || (p[e - 2] & 0xC0) != 0x80) return false;
-  const unsigned char lead = p[e - 3];
-  return (lead >= 0xE4 && lead <= 0xEE) || (lead == 0xE3 && (p[e - 2] != 0x80 || last != 0x80)) ||
-         (lead == 0xEF && (p[e - 2] != 0xBB || last != 0xBF));
-}
-/// The same for the character that begins at b, by its first byte: ASCII above the
-/// space, or the lead of a three-byte character of U+4000-U+EFFF.
-constexpr bool never_blank_lead(unsigned char b) noexcept {
-  return (b > 0x20 && b < 0x80) || (b >= 0xE4 && b <= 0xEE);
+/// What trim takes off: blanks and line-end characters.
+inline bool is_trimmed(char32_t c) noexcept {
+  return is_blank(c) || c == U'\r' || c == U'\n';
 }
 
 /// Trim blanks (and line-end characters) from the start of [b, e).
-inline void trim_front(std::string_view s, std::size_t& b, std::size_t e) noexcept {
+GONGWEN_ALWAYS_INLINE void trim_front(std::string_view s, std::size_t& b, std::size_t e) noexcept {
   while (b < e) {
     const code_point c = decode_at(s, b);
-    if (!is_blank(c.cp) && c.cp != U'\r' && c.cp != U'\n') break;
+    if (!is_trimmed(c.cp)) break;
     b += c.len;
   }
 }
@@ -382,17 +369,30 @@ inline void trim_front(std::string_view s, std::size_t& b, std::size_t e) noexce
 inline void trim_back(std::string_view s, std::size_t b, std::size_t& e) noexcept {
   while (e > b) {
     const code_point c = decode_before(s, e);
-    if (!is_blank(c.cp) && c.cp != U'\r' && c.cp != U'\n') break;
+    if (!is_trimmed(c.cp)) break;
     e -= c.len;
   }
 }
 
-/// Trim blanks (and line-end characters) from both ends of [b, e). Most pieces begin
-/// and end with a character their bytes tell is no blank: those are not decoded.
-GONGWEN_ALWAYS_INLINE void trim(std::string_view s, std::size_t& b, std::size_t& e) noexcept {
+/// Whether the character that ends at e (e > 0) is surely not trimmed, read in place
+/// when it is ASCII or three bytes (decode_before would look back for its lead);
+/// false leaves the answer to trim_back.
+GONGWEN_ALWAYS_INLINE bool ends_untrimmed(std::string_view s, std::size_t e) noexcept {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  if (b >= e || !never_blank_lead(p[b])) trim_front(s, b, e);
-  if (e > b && !never_blank_before(p, e)) trim_back(s, b, e);
+  const unsigned char last = p[e - 1];
+  if (last < 0x80) return !is_trimmed(last);
+  if (e < 3 || p[e - 3] < 0xE1 || p[e - 3] > 0xEF || (p[e - 2] & 0xC0) != 0x80 ||
+      (last & 0xC0) != 0x80)
+    return false;
+  return !is_trimmed((char32_t(p[e - 3] & 0x0F) << 12) | (char32_t(p[e - 2] & 0x3F) << 6) |
+                     char32_t(last & 0x3F));
+}
+
+/// Trim blanks (and line-end characters) from both ends of [b, e). Most pieces end
+/// with an ASCII or three-byte character, read in place instead of looked back for.
+GONGWEN_ALWAYS_INLINE void trim(std::string_view s, std::size_t& b, std::size_t& e) noexcept {
+  trim_front(s, b, e);
+  if (e > b && !ends_untrimmed(s, e)) trim_back(s, b, e);
 }
 
 inline bool starts_with(std::string_view s, std::string_view p) noexcept {

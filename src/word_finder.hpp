@@ -18,8 +18,8 @@
 namespace gongwen::detail {
 
 /// Which bit of a word_finder's mask stands for three bytes: their hash picks a slot,
-/// and the slots of the words most asked for have a bit each; every other slot shares
-/// the last bit, which is always set. So a word is never ruled out wrongly, whatever
+/// and the slots of the words given have a bit each (up to 63); every other slot
+/// shares the last bit, which is always set. So a word is never ruled out wrongly, whatever
 /// the words given here: they only decide which words are ruled out precisely.
 class word_slots {
  public:

@@ -371,9 +371,10 @@ TEST_CASE(
 
 TEST_CASE("trim takes off the blanks that decoding finds, whatever character ends a piece") {
   namespace d = gongwen::detail;
-  // trim decodes only where a piece's first or last bytes leave it open; the loops
-  // that decode every character are the reference. Every code point of the plane, one
-  // and two of it at each end of a word, and bytes that are no character.
+  // trim reads a piece's last character in place where it can, and looks back for
+  // its lead only where it cannot; the loops that decode every character are the
+  // reference. Every code point of the plane, one and two of it at each end of a
+  // word, and bytes that are no character.
   auto reference = [](std::string_view s, std::size_t& b, std::size_t& e) {
     d::trim_front(s, b, e);
     d::trim_back(s, b, e);
