@@ -74,24 +74,67 @@ constexpr std::array<std::string_view, 16> selling_words = {
     "订阅",       "倒卖",     "仅供学习", "禁止外传", "版权所有", "侵权必究",
     "转载请注明", "免费下载", "下载地址", "获取资料", "资料分享", "会员群",
     "会员资料",   "会员权益", "开通会员", "成为会员"};
-constexpr std::array<std::string_view, 9> contact_words = {"QQ", "qq",   "微信", "公众号", "VX",
-                                                           "vx", "客服", "群号", "加群"};
-bool is_advertising(const word_finder& f) {
-  const std::string_view s = f.text();
-  if (f.contains_any(selling_words)) return true;
-  for (std::string_view contact : contact_words) {
-    if (!f.may_contain(contact)) continue;
-    for (std::size_t at = s.find(contact); at != std::string_view::npos;
-         at = s.find(contact, at + 1)) {
-      // A number or a handle follows within a few characters: QQ206157060, QQ群：, 微信：abc
-      std::string_view rest = s.substr(at + contact.size());
-      for (int k = 0; k < 4 && !rest.empty(); ++k) {
-        const code_point c = decode_at(rest, 0);
-        if ((c.cp >= U'0' && c.cp <= U'9') || fold_punct(c.cp) == U'：') return true;
-        rest.remove_prefix(c.len);
-      }
+/// Contact words: Latin handles, searched for as they are, and Chinese ones, looked up
+/// among the noise words.
+constexpr std::array<std::string_view, 4> contact_handles = {"QQ", "qq", "VX", "vx"};
+constexpr std::array<std::string_view, 5> contact_words = {"微信", "公众号", "客服", "群号",
+                                                           "加群"};
+/// Page furniture in a phrase (扫一扫在手机打开当前页, 【打印本页】), and a site's footer:
+/// registration numbers, or two of its usual labels.
+constexpr std::array<std::string_view, 9> furniture_words = {"扫一扫",   "手机打开", "打印本页",
+                                                             "关闭窗口", "返回顶部", "设为首页",
+                                                             "加入收藏", "网站地图", "分享到"};
+constexpr std::array<std::string_view, 4> footer_marks = {"ICP备", "ICP证", "网站标识码",
+                                                          "公网安备"};
+constexpr std::array<std::string_view, 7> footer_labels = {
+    "主办单位", "承办单位", "技术支持", "版权所有", "联系电话", "联系我们", "网站维护"};
+
+/// The words the short lines are searched for, in one table, and each list's bits.
+struct noise_vocabulary {
+  word_table table{selling_words, contact_words, furniture_words, footer_marks, footer_labels};
+  std::uint64_t selling = table.bits_of(selling_words);
+  std::array<std::uint64_t, contact_words.size()> contact = each_bit(contact_words);
+  std::uint64_t furniture = table.bits_of(furniture_words);
+  std::uint64_t registration = table.bits_of(footer_marks);
+  std::uint64_t site_labels = table.bits_of(footer_labels);
+
+ private:
+  template <std::size_t N>
+  std::array<std::uint64_t, N> each_bit(const std::array<std::string_view, N>& words) const {
+    std::array<std::uint64_t, N> bits{};
+    for (std::size_t k = 0; k < N; ++k) bits[k] = table.bits_of(std::array{words[k]});
+    return bits;
+  }
+};
+
+const noise_vocabulary& noise_words() {
+  static const noise_vocabulary v;
+  return v;
+}
+
+/// A number or a handle follows a contact word within a few characters: QQ206157060,
+/// QQ群：, 微信：abc.
+bool gives_contact(std::string_view s, std::string_view contact) {
+  for (std::size_t at = s.find(contact); at != std::string_view::npos;
+       at = s.find(contact, at + 1)) {
+    std::string_view rest = s.substr(at + contact.size());
+    for (int k = 0; k < 4 && !rest.empty(); ++k) {
+      const code_point c = decode_at(rest, 0);
+      if ((c.cp >= U'0' && c.cp <= U'9') || fold_punct(c.cp) == U'：') return true;
+      rest.remove_prefix(c.len);
     }
   }
+  return false;
+}
+
+bool is_advertising(const word_finder& f) {
+  const noise_vocabulary& v = noise_words();
+  if (f.holds_any(v.selling)) return true;
+  const std::string_view s = f.text();
+  for (std::string_view handle : contact_handles)
+    if (gives_contact(s, handle)) return true;
+  for (std::size_t k = 0; k < contact_words.size(); ++k)
+    if (f.holds_any(v.contact[k]) && gives_contact(s, contact_words[k])) return true;
   return false;
 }
 
@@ -156,31 +199,15 @@ bool is_url_line(std::string_view s) {
 }
 
 /// Page furniture in a phrase: 扫一扫在手机打开当前页, 【打印本页】.
-constexpr std::array<std::string_view, 9> furniture_words = {"扫一扫",   "手机打开", "打印本页",
-                                                             "关闭窗口", "返回顶部", "设为首页",
-                                                             "加入收藏", "网站地图", "分享到"};
 bool is_furniture_phrase(const word_finder& f, std::size_t chars) {
-  return chars <= 30 && f.contains_any(furniture_words);
+  return chars <= 30 && f.holds_any(noise_words().furniture);
 }
 
 /// A site's footer: registration numbers, or two of its usual labels.
-constexpr std::array<std::string_view, 4> footer_marks = {"ICP备", "ICP证", "网站标识码",
-                                                          "公网安备"};
-constexpr std::array<std::string_view, 7> footer_labels = {
-    "主办单位", "承办单位", "技术支持", "版权所有", "联系电话", "联系我们", "网站维护"};
 bool is_site_footer(const word_finder& f, std::size_t chars) {
   if (chars > 160) return false;
-  if (f.contains_any(footer_marks)) return true;
-  int labels = 0;
-  for (std::string_view w : footer_labels) labels += f.contains(w);
-  return labels >= 2;
-}
-
-/// The words the short lines are searched for, each with a bit of its own where it can.
-const word_slots& noise_words() {
-  static const word_slots slots(selling_words, contact_words, furniture_words, footer_marks,
-                                footer_labels);
-  return slots;
+  const noise_vocabulary& v = noise_words();
+  return f.holds_any(v.registration) || f.count(v.site_labels) >= 2;
 }
 
 /// A photo caption: …新华社记者 鞠鹏/摄
@@ -360,7 +387,7 @@ std::vector<item> classify_parts(std::string_view text, const std::vector<paragr
     else if (is_url_line(s))
       noise[i] = noise_kind::metadata;
     else if (len <= 160) {  // every other kind of noise here is a short line
-      const word_finder f(s, noise_words());
+      const word_finder f(s, noise_words().table);
       if (len <= 60 && is_advertising(f))
         noise[i] = noise_kind::advertising;
       else if (is_caption(s, len) || is_furniture_phrase(f, len) || is_site_footer(f, len))

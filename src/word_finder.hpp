@@ -1,108 +1,165 @@
 // Looking for many words in one short text. Private to the library.
 //
 // The noise checks ask a short line whether it holds any of some fifty words
-// (订阅, 扫一扫, ICP备 …). Searching for each in turn reads the line fifty times;
-// instead the line is read once, and each place where a character starts is noted
-// by its first three bytes. A word whose first three bytes the line never starts a
-// character with is ruled out with one bit test, and only the others are searched.
+// (订阅, 扫一扫, ICP备 …). Searching for each in turn reads the line fifty times, and
+// a search for a Chinese word stops at every character that shares its first byte.
+// Instead the line is read once: at each place where a character starts, its first
+// six bytes (two Chinese characters) pick a slot of a table built from the words,
+// and only where a word begins with those six bytes is the rest of it compared. What
+// the line holds comes out as a 64-bit mask with a bit for each word found.
 #pragma once
 
 #include <array>
+#include <bit>
 #include <cstddef>
 #include <cstdint>
-#include <initializer_list>
+#include <cstring>
+#include <stdexcept>
 #include <string_view>
+#include <vector>
 
 #include "text.hpp"
 
 namespace gongwen::detail {
 
-/// Which bit of a word_finder's mask stands for three bytes: their hash picks a slot,
-/// and the slots of the words given have a bit each (up to 63); every other slot
-/// shares the last bit, which is always set. So a word is never ruled out wrongly, whatever
-/// the words given here: they only decide which words are ruled out precisely.
-class word_slots {
+/// Words of two characters or more (six bytes at least, the first no continuation
+/// byte), each with a bit of a 64-bit mask; a word given twice has one bit.
+class word_table {
  public:
-  static constexpr int shared_bit = 63;
+  static constexpr std::size_t key_bytes = 6;
+  static constexpr std::size_t max_words = 64;
 
+  /// Throws std::invalid_argument for a word shorter than key_bytes or beginning with
+  /// a continuation byte, and std::length_error for more than max_words different words.
   template <class... Lists>
-  explicit word_slots(const Lists&... lists) {
-    bit_of_.fill(shared_bit);
-    int next = 0;
-    [[maybe_unused]] auto add = [&](std::string_view w) {
-      if (w.size() < 3) return;
-      std::uint8_t& bit = bit_of_[slot(w.data())];
-      if (bit != shared_bit) return;  // a word with the same slot has it already
-      bit = static_cast<std::uint8_t>(next);
-      next = (next + 1) % shared_bit;  // past 63 slots, bits are shared: still no word missed
-    };
+  explicit word_table(const Lists&... lists) {
+    slots_.fill(0);
     (..., [&] {
       for (std::string_view w : lists) add(w);
     }());
   }
 
-  /// The mask bit of the three bytes at p.
-  [[nodiscard]] std::uint64_t bit(const char* p) const noexcept {
-    return std::uint64_t{1} << bit_of_[slot(p)];
+  /// The bit of w, or 0 when w is not in the table.
+  [[nodiscard]] std::uint64_t bit_of(std::string_view w) const noexcept {
+    if (w.size() < key_bytes) return 0;
+    const std::uint64_t k = key(w.data());
+    for (std::uint8_t e = slots_[slot(k)]; e != 0; e = words_[e - 1].next)
+      if (words_[e - 1].word == w) return words_[e - 1].bit;
+    return 0;
+  }
+  /// The bits of the words given; each must be in the table (std::invalid_argument).
+  template <class Words>
+  [[nodiscard]] std::uint64_t bits_of(const Words& words) const {
+    std::uint64_t bits = 0;
+    for (std::string_view w : words) {
+      const std::uint64_t b = bit_of(w);
+      if (b == 0) throw std::invalid_argument("word_table: a word not in the table");
+      bits |= b;
+    }
+    return bits;
+  }
+
+  /// The bits of the table's words that begin at p, where `room` bytes (key_bytes or
+  /// more) lie from p to the end of the text.
+  [[nodiscard]] std::uint64_t found_at(const char* p, std::size_t room) const noexcept {
+    const std::uint64_t k = key(p);
+    std::uint64_t found = 0;
+    for (std::uint8_t e = slots_[slot(k)]; e != 0; e = words_[e - 1].next) {
+      const entry& x = words_[e - 1];
+      if (x.key == k && x.word.size() <= room &&
+          std::memcmp(p + key_bytes, x.word.data() + key_bytes, x.word.size() - key_bytes) == 0)
+        found |= x.bit;
+    }
+    return found;
   }
 
  private:
-  static std::size_t slot(const char* s) noexcept {
-    const auto* p = reinterpret_cast<const unsigned char*>(s);
-    const std::uint32_t bytes = p[0] | std::uint32_t{p[1]} << 8 | std::uint32_t{p[2]} << 16;
-    return (bytes * 0x9E3779B1u) >> (32 - slot_bits);
+  struct entry {
+    std::string_view word;
+    std::uint64_t key = 0;
+    std::uint64_t bit = 0;
+    std::uint8_t next = 0;  // 1 + the index of the next word in the same slot, or 0
+  };
+
+  void add(std::string_view w) {
+    if (w.size() < key_bytes)
+      throw std::invalid_argument("word_table: a word shorter than two characters");
+    if ((static_cast<unsigned char>(w[0]) & 0xC0) == 0x80)
+      throw std::invalid_argument("word_table: a word beginning inside a character");
+    if (bit_of(w) != 0) return;
+    if (words_.size() == max_words) throw std::length_error("word_table: more than 64 words");
+    const std::uint64_t k = key(w.data());
+    std::uint8_t& first = slots_[slot(k)];
+    words_.push_back({w, k, std::uint64_t{1} << words_.size(), first});
+    first = static_cast<std::uint8_t>(words_.size());
+  }
+
+  /// The six bytes at p, read as two loads that stay within them.
+  static std::uint64_t key(const char* p) noexcept {
+    std::uint32_t lo = 0;
+    std::uint16_t hi = 0;
+    std::memcpy(&lo, p, 4);
+    std::memcpy(&hi, p + 4, 2);
+    return lo | std::uint64_t{hi} << 32;
+  }
+  static std::size_t slot(std::uint64_t k) noexcept {
+    return static_cast<std::size_t>((k * 0x9E3779B97F4A7C15u) >> (64 - slot_bits));
   }
   static constexpr int slot_bits = 12;
-  static constexpr std::size_t slots = std::size_t{1} << slot_bits;
-  std::array<std::uint8_t, slots> bit_of_{};
+  std::array<std::uint8_t, std::size_t{1} << slot_bits> slots_{};  // 1 + first word's index
+  std::vector<entry> words_;
 };
 
-/// The places of a text where characters start, by their first three bytes, as a
-/// mask of word_slots bits. A word starts where a character does, on a byte that is
-/// no continuation byte: every such byte is noted, which for a malformed text is more
-/// places, never fewer.
+/// The words of a table that a text holds, found in one pass over it. A word of the
+/// table begins with a byte that is no continuation byte, and every such byte of the
+/// text is tried: for a malformed text too, the words found are those a string search
+/// finds.
 class word_finder {
  public:
-  word_finder(std::string_view s, const word_slots& slots) : s_(s), slots_(slots) {
+  word_finder(std::string_view s, const word_table& table) : s_(s), table_(table) {
+    if (s.size() < word_table::key_bytes) return;
     const char* p = s.data();
-    const std::size_t last = s.size() < 3 ? 0 : s.size() - 2;  // places [0, last)
-    std::uint64_t mask = std::uint64_t{1} << word_slots::shared_bit;
+    const std::size_t last = s.size() - word_table::key_bytes + 1;  // places [0, last)
+    std::uint64_t found = 0;
     std::size_t i = 0;
 #if defined(__SSE2__)
     // Sixteen bytes at a time: a mask of the bytes that are no continuation byte.
     for (; i + 16 <= last; i += 16) {
       const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
       auto starts = ~static_cast<unsigned>(_mm_movemask_epi8(continuation_bytes(v))) & 0xFFFFu;
-      for (; starts != 0; starts &= starts - 1)
-        mask |= slots.bit(p + i + static_cast<unsigned>(__builtin_ctz(starts)));
+      for (; starts != 0; starts &= starts - 1) {
+        const std::size_t at = i + static_cast<unsigned>(__builtin_ctz(starts));
+        found |= table.found_at(p + at, s.size() - at);
+      }
     }
 #endif
     for (; i < last; ++i)
-      if ((static_cast<unsigned char>(p[i]) & 0xC0) != 0x80) mask |= slots.bit(p + i);
-    mask_ = mask;
+      if ((static_cast<unsigned char>(p[i]) & 0xC0) != 0x80)
+        found |= table.found_at(p + i, s.size() - i);
+    found_ = found;
   }
 
   [[nodiscard]] std::string_view text() const noexcept {
     return s_;
   }
-  /// False when w is surely not in the text; true when it may be.
-  [[nodiscard]] bool may_contain(std::string_view w) const noexcept {
-    return w.size() < 3 || (mask_ & slots_.bit(w.data())) != 0;
+  /// Whether the text holds any of the words of `bits` (from the table's bits_of).
+  [[nodiscard]] bool holds_any(std::uint64_t bits) const noexcept {
+    return (found_ & bits) != 0;
   }
+  /// How many different words of `bits` the text holds.
+  [[nodiscard]] int count(std::uint64_t bits) const noexcept {
+    return std::popcount(found_ & bits);
+  }
+  /// Whether the text holds w: a word of the table by its bit, any other searched for.
   [[nodiscard]] bool contains(std::string_view w) const noexcept {
-    return may_contain(w) && detail::contains(s_, w);
-  }
-  template <class Words = std::initializer_list<std::string_view>>
-  [[nodiscard]] bool contains_any(const Words& words) const noexcept {
-    for (std::string_view w : words)
-      if (contains(w)) return true;
-    return false;
+    const std::uint64_t bit = table_.bit_of(w);
+    return bit != 0 ? holds_any(bit) : detail::contains(s_, w);
   }
 
  private:
   std::string_view s_;
-  const word_slots& slots_;
-  std::uint64_t mask_ = 0;
+  const word_table& table_;
+  std::uint64_t found_ = 0;
 };
 
 }  // namespace gongwen::detail

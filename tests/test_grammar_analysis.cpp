@@ -2,7 +2,11 @@
 // And the character classes of the grammar agree with the code's fold_punct and is_blank.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <bit>
 #include <cstdio>
+#include <span>
+#include <stdexcept>
 
 #include <fmt/format.h>
 
@@ -165,37 +169,70 @@ std::vector<gongwen::detail::scan_width> scan_widths() {
   return out;
 }
 
-TEST_CASE("word_finder rules out only the words a text does not hold") {
+TEST_CASE("word_finder finds a table's words wherever string search finds them") {
   namespace d = gongwen::detail;
   // Every line of the fixtures, and the same lines cut at every byte (stray
-  // continuation bytes at the start, a character cut short at the end). The words:
-  // those the slots were built from, others, and every piece of the line itself of
-  // one to four characters, so a word is looked for at each place it stands.
-  const std::array<std::string_view, 6> given = {"订阅", "扫一扫", "ICP备", "联系电话", "QQ", "办"};
-  const std::array<std::string_view, 5> others = {"会议", "工作", "局", "县委", "（一）"};
-  const d::word_slots slots(given, others);
-  const d::word_slots none;  // no word has a bit of its own: nothing is ruled out
-  std::size_t ruled_out = 0, absent = 0;
+  // continuation bytes at the start, a character cut short at the end). The words: a
+  // fixed table (two words sharing their first two characters, one given twice), and
+  // for each line a table of the pieces of it of two to four characters, so that a
+  // word is found at each place it stands, in the sixteen-byte blocks and after them.
+  // (A word of a table begins with a character: a stray continuation byte of a cut line
+  // begins none.)
+  const std::array<std::string_view, 5> given = {"订阅", "扫一扫", "ICP备", "联系电话", "联系我们"};
+  const std::array<std::string_view, 5> others = {"会议", "工作", "县委", "（一）", "订阅"};
+  const d::word_table table(given, others);
+  const std::uint64_t all = table.bits_of(given) | table.bits_of(others);
+  CHECK(std::popcount(all) == 9);
+  std::size_t found_words = 0;
   auto check_line = [&](std::string_view line) {
-    const d::word_finder f(line, slots), g(line, none);
-    auto check_word = [&](std::string_view w) {
-      const bool held = line.find(w) != std::string_view::npos;
-      CAPTURE(line);
-      CAPTURE(w);
-      CHECK(f.contains(w) == held);
-      CHECK(g.may_contain(w));
-      if (held) CHECK(f.may_contain(w));
-      if (!held) ++absent, ruled_out += !f.may_contain(w);
-    };
-    for (std::string_view w : given) check_word(w);
-    for (std::string_view w : others) check_word(w);
-    for (std::size_t b = 0; b < line.size(); b += d::decode_at(line, b).len) {
-      std::size_t e = b;
-      for (int k = 0; k < 4 && e < line.size(); ++k) {
-        e += d::decode_at(line, e).len;
-        check_word(line.substr(b, e - b));
+    CAPTURE(line);
+    const d::word_finder f(line, table);
+    int held_count = 0;
+    for (const auto& list :
+         {std::span<const std::string_view>(given), std::span<const std::string_view>(others)}) {
+      for (std::string_view w : list) {
+        const bool held = line.find(w) != std::string_view::npos;
+        CAPTURE(w);
+        CHECK(f.holds_any(table.bit_of(w)) == held);
+        CHECK(f.contains(w) == held);
       }
     }
+    for (std::string_view w :
+         {"订阅", "扫一扫", "ICP备", "联系电话", "联系我们", "会议", "工作", "县委", "（一）"})
+      held_count += line.find(w) != std::string_view::npos;
+    CHECK(f.count(all) == held_count);
+    // Words not in the table, one character among them, are searched for.
+    for (std::string_view w : {"QQ", "办", "局", "会议室"})
+      CHECK(f.contains(w) == (line.find(w) != std::string_view::npos));
+    // Half the table: pieces of the line; the other half: the same with a character
+    // that the line does not hold after them, which share their first six bytes.
+    std::vector<std::string_view> pieces;
+    std::vector<std::string> longer;
+    for (std::size_t b = 0; b < line.size(); b += d::decode_at(line, b).len) {
+      std::size_t e = b + d::decode_at(line, b).len;
+      for (int k = 0; k < 3 && e < line.size(); ++k) {
+        e += d::decode_at(line, e).len;
+        const std::string_view w = line.substr(b, e - b);
+        if (w.size() >= d::word_table::key_bytes && (w[0] & 0xC0) != 0x80 &&
+            pieces.size() < d::word_table::max_words / 2 &&
+            std::find(pieces.begin(), pieces.end(), w) == pieces.end()) {
+          pieces.push_back(w);
+          longer.push_back(std::string(w) + "囧");
+        }
+      }
+    }
+    std::vector<std::string_view> words(pieces);
+    words.insert(words.end(), longer.begin(), longer.end());
+    const d::word_table own(words);
+    const d::word_finder g(line, own);
+    for (std::string_view w : words) {
+      CAPTURE(w);
+      const bool held = line.find(w) != std::string_view::npos;
+      CHECK(g.contains(w) == held);
+      CHECK(g.holds_any(own.bit_of(w)) == held);
+    }
+    CHECK(g.count(pieces.empty() ? 0 : own.bits_of(pieces)) == static_cast<int>(pieces.size()));
+    found_words += pieces.size();
   };
   std::size_t lines = 0;
   for (const char* name : {"fixtures/speech-tasks.txt", "fixtures/portal.txt", "fixtures/plan.txt",
@@ -216,8 +253,25 @@ TEST_CASE("word_finder rules out only the words a text does not hold") {
     }
   }
   CHECK(lines > 50);
-  // Most words a line does not hold are ruled out without a search.
-  CHECK(ruled_out * 2 > absent);
+  CHECK(found_words > 5000);
+
+  // What a table cannot hold is refused when it is built.
+  CHECK_THROWS_AS(d::word_table(std::array<std::string_view, 1>{"办"}), std::invalid_argument);
+  CHECK_THROWS_AS(
+      d::word_table(std::array<std::string_view, 1>{std::string_view("会议").substr(1)}),
+      std::invalid_argument);
+  CHECK_THROWS_AS((void)table.bits_of(std::array<std::string_view, 1>{"会议室"}),
+                  std::invalid_argument);
+  std::vector<std::string> many;
+  for (char32_t c = U'一'; many.size() <= d::word_table::max_words; ++c) {
+    std::string w;
+    d::append_utf8(w, c);
+    many.push_back(w + "局");
+  }
+  std::vector<std::string_view> views(many.begin(), many.end());
+  CHECK_THROWS_AS(d::word_table{views}, std::length_error);
+  views.back() = views.front();  // the same word again takes no second bit
+  CHECK(std::popcount(d::word_table(views).bits_of(views)) == 64);
 }
 
 TEST_CASE("find_pair stops where a class pair holds, at every width, offset and length") {
