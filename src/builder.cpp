@@ -202,9 +202,12 @@ class builder {
       }
       std::vector<heading> headings;
       reserve_large(headings, doc_.text_.size() / 128 + 16);
-      for (std::size_t i = 0; i < items.size(); ++i)
+      read_ahead ahead(doc_.text_);
+      for (std::size_t i = 0; i < items.size(); ++i) {
+        ahead.at(items[i].begin);
         if (items[i].kind == part::body)
           find_headings(doc_.text_, items[i], static_cast<std::uint32_t>(i), headings);
+      }
       std::vector<std::int32_t> container_of_item;
       nest_with_topics(doc_.text_, items, headings, opts_.max_depth, container_of_item);
       report_too_deep(headings);
@@ -299,7 +302,9 @@ class builder {
     doc_.char_marks_.clear();
     doc_.char_marks_.reserve(t.size() / 4096 + 2);
     std::uint32_t count = 0;
+    read_ahead ahead(t);
     for (std::size_t b = 0; b <= t.size(); b += 4096) {
+      ahead.at(b + 4096);  // a block ahead of the one counted
       doc_.char_marks_.push_back(count);
       count += static_cast<std::uint32_t>(count_chars(t.substr(b, 4096)));
     }

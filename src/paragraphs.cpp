@@ -43,7 +43,9 @@ void split_paragraphs(std::string_view text, std::vector<paragraph>& out,
   };
   std::size_t next_lf = next_of('\n', 0);
   std::size_t next_cr = next_of('\r', 0);
+  read_ahead ahead(text);
   while (true) {
+    ahead.at(pos);
     line_starts.push_back(static_cast<offset>(pos));
     ++line;
     if (next_lf < pos) next_lf = next_of('\n', pos);

@@ -375,7 +375,9 @@ std::vector<item> classify_parts(std::string_view text, const std::vector<paragr
   resize_large(chars, n);
   resize_large(noise, n, noise_kind::none);
   resize_large(forms, n);
+  read_ahead ahead(text);
   for (std::size_t i = 0; i < n; ++i) {
+    ahead.at(paras[i].begin);
     const std::string_view s = view(i);
     const std::size_t len = chars[i] = count_chars(s);
     forms[i] = static_cast<std::uint8_t>(

@@ -11,6 +11,8 @@
 // one-, two- and three-byte sequence at every place in a block.
 #include "utf8_blocks.hpp"
 
+#include "memory.hpp"
+
 #if defined(__x86_64__) && defined(__GNUC__)
 #include <immintrin.h>
 #define GONGWEN_HAVE_AVX2_PATH 1
@@ -101,7 +103,9 @@ __attribute__((target("avx2"))) std::size_t checked_prefix_avx2(const unsigned c
   __m256i prev = _mm256_setzero_si256();
   unsigned prev_high_bits = 0;
   const __m256i below_lead = _mm256_set1_epi8(static_cast<char>(0xBF));
+  read_ahead ahead({reinterpret_cast<const char*>(p), n});
   for (; i + 32 <= n; i += 32) {
+    ahead.at(i);
     const __m256i in = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i));
     const auto high_bits = static_cast<unsigned>(_mm256_movemask_epi8(in));
     // ASCII after ASCII cannot be wrong; ASCII after other bytes only where a

@@ -414,6 +414,26 @@ TEST_SUITE("large inputs") {
     }
   }
 
+  TEST_CASE("a pass over a large text requests the bytes ahead of it, and none past the end") {
+    using gongwen::detail::read_ahead;
+    for (const std::size_t size : {read_ahead::min_text - 1, read_ahead::min_text,
+                                   read_ahead::min_text + 100, read_ahead::min_text + 4095}) {
+      const std::string text(size, 'x');
+      read_ahead ahead(text);
+      const bool large = size >= read_ahead::min_text;
+      std::size_t before = 0;
+      for (std::size_t at = 0; at <= size; at += (at < 10000 || at + 10000 > size) ? 7 : 9973) {
+        ahead.at(at);
+        const std::size_t want = large ? std::min(at + read_ahead::distance, size) : 0;
+        CHECK(ahead.requested() >= want);                    // all it was asked for
+        CHECK(ahead.requested() < want + read_ahead::line);  // a line at most more
+        CHECK(ahead.requested() >= before);                  // and never goes back
+        before = ahead.requested();
+      }
+      CHECK(ahead.requested() >= (large ? size : 0));
+    }
+  }
+
   // Where the kernel gives huge pages on request only (THP "madvise", as on Debian),
   // an advised array that is then written is backed by them, which /proc/self/smaps
   // shows; advising the wrong range, or none, leaves it at 0 kB.
