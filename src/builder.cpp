@@ -191,12 +191,13 @@ class builder {
     else
       doc_.text_.borrow(bytes);
     if (owner != nullptr) *owner = std::string();  // a transcoded input is no longer needed
+    const std::size_t no_cr_before = in.no_cr_before;
     decoded(std::move(in));
     {  // The passes' intermediate data is freed before the directives are read.
       std::vector<item> items;
       {
         std::vector<paragraph> paras;
-        split_paragraphs(doc_.text_, paras, doc_.line_starts_);
+        split_paragraphs(doc_.text_, paras, doc_.line_starts_, no_cr_before);
         index_characters();
         items = classify_parts(doc_.text_, paras);
       }

@@ -19,9 +19,10 @@ struct paragraph {
 };
 
 /// Cut the text into paragraphs (LF, CRLF, CR; runs of two or more U+3000).
-/// Also fills the line index: the offset at which each line starts.
+/// Also fills the line index: the offset at which each line starts. The first
+/// no_cr_before bytes are known to hold no CR.
 void split_paragraphs(std::string_view text, std::vector<paragraph>& out,
-                      std::vector<offset>& line_starts);
+                      std::vector<offset>& line_starts, std::size_t no_cr_before = 0);
 
 enum class part : std::uint8_t {
   body,

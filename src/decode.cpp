@@ -212,7 +212,12 @@ utf8_check find_invalid_utf8(std::string_view s, std::vector<decoded_input::bad_
   while (i < n) {
     if (i >= blocks_again && n - i >= 2 * one_at_a_time) {
       std::size_t leads = 0;
-      std::size_t q = i + checked_utf8_prefix(b + i, n - i, leads);
+      seen_bytes seen;
+      std::size_t q = i + checked_utf8_prefix(b + i, n - i, leads, seen);
+      if (i == 0) {  // what the blocks from the start hold (q may step back below)
+        check.no_nul_before = seen.nul ? 0 : q;
+        check.no_cr_before = seen.cr ? 0 : q;
+      }
       // A sequence begun in the last three bytes of the checked blocks may run on
       // into the unchecked bytes: it is read again with them.
       for (std::size_t k = q; k > i && k + 3 > q;) {
@@ -271,6 +276,8 @@ decoded_input decode_text(std::string_view bytes, input_encoding enc) {
   auto keep_utf8 = [&] {
     out.text_is_input = true;
     out.encoding = "UTF-8";
+    out.no_nul_before = check.no_nul_before;
+    out.no_cr_before = check.no_cr_before;
   };
   auto as_utf8 = [&] {
     check_utf8();
@@ -355,7 +362,8 @@ decoded_input decode_input(std::string_view bytes, input_encoding enc) {
     return out;
   }
   // NUL bytes in a text: kept (escaped in the JSON), each reported.
-  for (const char *p = text.data(), *end = p + text.size();
+  for (const char *p = text.data() + std::min(out.no_nul_before, text.size()),
+                  *end = text.data() + text.size();
        (p = static_cast<const char*>(std::memchr(p, 0, static_cast<std::size_t>(end - p)))); ++p) {
     if (out.nul_bytes.size() < kept_errors)
       out.nul_bytes.push_back(static_cast<offset>(p - text.data()));

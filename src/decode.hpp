@@ -22,14 +22,20 @@ struct decoded_input {
   bool well_formed = true;        // text is UTF-8 throughout (invalid bytes of UTF-8 input stay)
   std::vector<offset> nul_bytes;  // NUL bytes in a text that is not UTF-16 (the first few)
   std::size_t nul_total = 0;
+  /// So many bytes at the text's start are known to hold no NUL, and no CR (seen when
+  /// the UTF-8 input was checked): they need not be searched for these again.
+  std::size_t no_nul_before = 0;
+  std::size_t no_cr_before = 0;
   /// Not a text document: why it is refused ("this is a PDF document, not plain text").
   /// text is then empty.
   std::string refused;
 };
 
 struct utf8_check {
-  std::size_t invalid = 0;    // undecodable bytes
-  std::size_t multibyte = 0;  // well-formed sequences of two or more bytes
+  std::size_t invalid = 0;        // undecodable bytes
+  std::size_t multibyte = 0;      // well-formed sequences of two or more bytes
+  std::size_t no_nul_before = 0;  // the first so many bytes hold no NUL byte
+  std::size_t no_cr_before = 0;   // and these no CR byte
 };
 
 /// Offsets of the first invalid UTF-8 bytes (at most max_kept), and counts.

@@ -23,7 +23,7 @@ void push_piece(std::string_view text, std::size_t b, std::size_t e, std::uint32
 }  // namespace
 
 void split_paragraphs(std::string_view text, std::vector<paragraph>& out,
-                      std::vector<offset>& line_starts) {
+                      std::vector<offset>& line_starts, std::size_t no_cr_before) {
   out.clear();
   line_starts.clear();
   const std::size_t n = text.size();
@@ -42,7 +42,7 @@ void split_paragraphs(std::string_view text, std::vector<paragraph>& out,
     return hit ? static_cast<std::size_t>(static_cast<const char*>(hit) - text.data()) : n;
   };
   std::size_t next_lf = next_of('\n', 0);
-  std::size_t next_cr = next_of('\r', 0);
+  std::size_t next_cr = next_of('\r', std::min(no_cr_before, n));
   read_ahead ahead(text);
   while (true) {
     ahead.at(pos);

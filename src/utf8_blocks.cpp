@@ -97,10 +97,13 @@ __attribute__((target("avx2"))) inline __m256i block_errors(__m256i in, __m256i 
 }
 
 __attribute__((target("avx2"))) std::size_t checked_prefix_avx2(const unsigned char* p,
-                                                                std::size_t n, std::size_t& leads) {
+                                                                std::size_t n, std::size_t& leads,
+                                                                seen_bytes& seen) {
   std::size_t i = 0;
   std::size_t count = 0;
   __m256i prev = _mm256_setzero_si256();
+  __m256i nuls = _mm256_setzero_si256();  // 0xFF in a byte where some block had a NUL
+  __m256i crs = _mm256_setzero_si256();   // or a CR
   unsigned prev_high_bits = 0;
   const __m256i below_lead = _mm256_set1_epi8(static_cast<char>(0xBF));
   read_ahead ahead({reinterpret_cast<const char*>(p), n});
@@ -118,10 +121,14 @@ __attribute__((target("avx2"))) std::size_t checked_prefix_avx2(const unsigned c
           static_cast<unsigned>(_mm256_movemask_epi8(_mm256_cmpgt_epi8(in, below_lead)));
       count += static_cast<std::size_t>(__builtin_popcount(high_bits & above_bf));
     }
+    nuls = _mm256_or_si256(nuls, _mm256_cmpeq_epi8(in, _mm256_setzero_si256()));
+    crs = _mm256_or_si256(crs, _mm256_cmpeq_epi8(in, _mm256_set1_epi8('\r')));
     prev = in;
     prev_high_bits = high_bits;
   }
   leads = count;
+  seen.nul = !_mm256_testz_si256(nuls, nuls);
+  seen.cr = !_mm256_testz_si256(crs, crs);
   return i;
 }
 
@@ -132,16 +139,20 @@ bool has_avx2() {
 
 }  // namespace
 
-std::size_t checked_utf8_prefix(const unsigned char* p, std::size_t n, std::size_t& leads) {
+std::size_t checked_utf8_prefix(const unsigned char* p, std::size_t n, std::size_t& leads,
+                                seen_bytes& seen) {
   leads = 0;
+  seen = {};
   if (n < 32 || !has_avx2()) return 0;
-  return checked_prefix_avx2(p, n, leads);
+  return checked_prefix_avx2(p, n, leads, seen);
 }
 
 #else
 
-std::size_t checked_utf8_prefix(const unsigned char*, std::size_t, std::size_t& leads) {
+std::size_t checked_utf8_prefix(const unsigned char*, std::size_t, std::size_t& leads,
+                                seen_bytes& seen) {
   leads = 0;
+  seen = {};
   return 0;
 }
 

@@ -6,10 +6,19 @@
 
 namespace gongwen::detail {
 
+/// Control bytes that later passes look for, as the check saw them or not.
+struct seen_bytes {
+  bool nul = false;  // 00: reported as a warning
+  bool cr = false;   // 0D: a line end
+};
+
 /// How far p[0, n) reads as UTF-8 when checked in blocks: a multiple of 32 bytes q
 /// such that p[0, q) is well-formed, except that a sequence begun in its last three
 /// bytes may be unfinished (the bytes after q decide). leads is then the number of
-/// lead bytes (C0-FF) in p[0, q). 0 where the processor has no AVX2, or n < 32.
-std::size_t checked_utf8_prefix(const unsigned char* p, std::size_t n, std::size_t& leads);
+/// lead bytes (C0-FF) in p[0, q), and seen says whether p[0, q) holds a NUL or a CR
+/// byte, so that the passes looking for them need not read it again. 0 where the
+/// processor has no AVX2, or n < 32.
+std::size_t checked_utf8_prefix(const unsigned char* p, std::size_t n, std::size_t& leads,
+                                seen_bytes& seen);
 
 }  // namespace gongwen::detail

@@ -107,6 +107,7 @@ TEST_SUITE("encodings") {
 // The UTF-8 check reads 32-byte blocks with SIMD instructions where the processor
 // has them. It must find what a decoder reading one sequence at a time finds: every
 // malformed byte, at its offset, and the count of well-formed multibyte sequences.
+// What it says of the text's start (no NUL, no CR before some offset) must be true.
 
 namespace {
 
@@ -114,6 +115,7 @@ struct utf8_reading {
   std::vector<std::pair<gongwen::offset, unsigned char>> invalid;
   std::size_t invalid_total = 0;
   std::size_t multibyte = 0;
+  bool clean_starts_hold = true;  // no NUL before no_nul_before, no CR before no_cr_before
   bool operator==(const utf8_reading&) const = default;
 };
 
@@ -140,6 +142,9 @@ utf8_reading read_checked(std::string_view s) {
   for (const auto& b : bad) r.invalid.emplace_back(b.at, b.value);
   r.invalid_total = check.invalid;
   r.multibyte = check.multibyte;
+  r.clean_starts_hold = check.no_nul_before <= s.size() && check.no_cr_before <= s.size() &&
+                        s.substr(0, check.no_nul_before).find('\0') == std::string_view::npos &&
+                        s.substr(0, check.no_cr_before).find('\r') == std::string_view::npos;
   return r;
 }
 
@@ -233,5 +238,37 @@ TEST_SUITE("encodings") {
     const std::string utf8 = read_file(data_path("fixtures/notice.txt"));
     CHECK(read_checked(utf8) == read_one_at_a_time(utf8));
     CHECK(read_checked(utf8).invalid_total == 0);
+  }
+
+  // The check sees NUL and CR bytes as it reads, so that the search for NUL bytes
+  // and for CR line ends skips what it has read: a NUL or CR anywhere must still be
+  // found, and in a text without them nearly all of it is skipped.
+  TEST_CASE("NUL bytes and CR line ends are found at every place around the check's blocks") {
+    std::string base;
+    // Over 1000 bytes: a NUL in fewer would make the text binary data.
+    while (base.size() < 1100) base += "县商务局牵头，各职能部门配合，6月底前完成。";
+    std::vector<gongwen::detail::decoded_input::bad_byte> bad;
+    const auto clean = gongwen::detail::find_invalid_utf8(base, bad, 10);
+    CHECK(clean.no_nul_before + 35 >= base.size());  // all but the last block and sequence
+    CHECK(clean.no_cr_before + 35 >= base.size());
+    std::size_t places = 0;
+    for (std::size_t at = 0; at <= base.size(); ++at) {
+      if (at < base.size() && (static_cast<unsigned char>(base[at]) & 0xC0) == 0x80) continue;
+      ++places;
+      std::string with_nul = base;
+      with_nul.insert(at, 1, '\0');
+      const gongwen::document a = gongwen::parse(with_nul);
+      std::size_t nuls = 0;
+      for (const auto& d : a.diagnostics())
+        if (d.message.find("NUL") != std::string::npos && d.at == at) ++nuls;
+      CHECK_MESSAGE(nuls == 1, "NUL at " << at);
+      std::string with_cr = base;
+      with_cr.insert(at, 1, '\r');
+      const gongwen::document b = gongwen::parse(with_cr);
+      CHECK_MESSAGE(b.line_count() == (at == base.size() ? 1 : 2), "CR at " << at);
+      CHECK(b.position_of(static_cast<gongwen::offset>(at + 1)).line ==
+            (at == base.size() ? 1 : 2));
+    }
+    CHECK(places > 370);
   }
 }
