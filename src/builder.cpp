@@ -192,13 +192,14 @@ class builder {
       doc_.text_.borrow(bytes);
     if (owner != nullptr) *owner = std::string();  // a transcoded input is no longer needed
     const std::size_t no_cr_before = in.no_cr_before;
+    std::vector<std::uint32_t> char_marks = std::move(in.char_marks);
     decoded(std::move(in));
     {  // The passes' intermediate data is freed before the directives are read.
       std::vector<item> items;
       {
         std::vector<paragraph> paras;
         split_paragraphs(doc_.text_, paras, doc_.line_starts_, no_cr_before);
-        index_characters();
+        index_characters(std::move(char_marks));
         items = classify_parts(doc_.text_, paras);
       }
       std::vector<heading> headings;
@@ -297,17 +298,23 @@ class builder {
            fmt::format("{} more headings nested too deep are kept as text", count - listed)});
   }
 
-  /// Code points before each 4 KiB block, so a column is found without scanning its whole line.
-  void index_characters() {
+  /// Code points before each 4 KiB block, so a column is found without scanning its
+  /// whole line. The marks the UTF-8 check counted (known, maybe empty) are kept; the
+  /// blocks after them are counted here.
+  void index_characters(std::vector<std::uint32_t>&& known) {
     const std::string_view t = doc_.text_;
-    doc_.char_marks_.clear();
-    doc_.char_marks_.reserve(t.size() / 4096 + 2);
-    std::uint32_t count = 0;
-    read_ahead ahead(t);
-    for (std::size_t b = 0; b <= t.size(); b += 4096) {
+    std::vector<std::uint32_t>& marks = doc_.char_marks_;
+    marks = std::move(known);
+    if (marks.empty()) marks.push_back(0);
+    marks.reserve(t.size() / 4096 + 1);
+    // From the last block with a mark, each block's count gives the next block's mark.
+    std::size_t b = (marks.size() - 1) * 4096;
+    std::uint32_t count = marks.back();
+    read_ahead ahead(t, b);
+    for (; b + 4096 <= t.size(); b += 4096) {
       ahead.at(b + 4096);  // a block ahead of the one counted
-      doc_.char_marks_.push_back(count);
       count += static_cast<std::uint32_t>(count_chars(t.substr(b, 4096)));
+      marks.push_back(count);
     }
     if (doc_.line_starts_.empty()) doc_.line_starts_.push_back(0);
   }

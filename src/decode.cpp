@@ -213,10 +213,13 @@ utf8_check find_invalid_utf8(std::string_view s, std::vector<decoded_input::bad_
     if (i >= blocks_again && n - i >= 2 * one_at_a_time) {
       std::size_t leads = 0;
       seen_bytes seen;
-      std::size_t q = i + checked_utf8_prefix(b + i, n - i, leads, seen);
+      if (i == 0) check.char_marks.resize(n / 4096 + 1);
+      std::size_t q = i + checked_utf8_prefix(b + i, n - i, leads, seen,
+                                              i == 0 ? check.char_marks.data() : nullptr);
       if (i == 0) {  // what the blocks from the start hold (q may step back below)
         check.no_nul_before = seen.nul ? 0 : q;
         check.no_cr_before = seen.cr ? 0 : q;
+        check.char_marks.resize(q / 4096 + 1);
       }
       // A sequence begun in the last three bytes of the checked blocks may run on
       // into the unchecked bytes: it is read again with them.
@@ -278,6 +281,7 @@ decoded_input decode_text(std::string_view bytes, input_encoding enc) {
     out.encoding = "UTF-8";
     out.no_nul_before = check.no_nul_before;
     out.no_cr_before = check.no_cr_before;
+    out.char_marks = std::move(check.char_marks);
   };
   auto as_utf8 = [&] {
     check_utf8();

@@ -26,6 +26,9 @@ struct decoded_input {
   /// the UTF-8 input was checked): they need not be searched for these again.
   std::size_t no_nul_before = 0;
   std::size_t no_cr_before = 0;
+  /// Code points before each 4 KiB block of the text's start, counted by the same
+  /// check (UTF-8 input): the start of the document's position index.
+  std::vector<std::uint32_t> char_marks;
   /// Not a text document: why it is refused ("this is a PDF document, not plain text").
   /// text is then empty.
   std::string refused;
@@ -36,6 +39,10 @@ struct utf8_check {
   std::size_t multibyte = 0;      // well-formed sequences of two or more bytes
   std::size_t no_nul_before = 0;  // the first so many bytes hold no NUL byte
   std::size_t no_cr_before = 0;   // and these no CR byte
+  /// Code points before each 4 KiB block (block k begins at byte 4096 k) of the
+  /// blocks checked from the start: code points counted as the bytes that are not
+  /// continuation bytes. Empty when no block was checked.
+  std::vector<std::uint32_t> char_marks;
 };
 
 /// Offsets of the first invalid UTF-8 bytes (at most max_kept), and counts.

@@ -52,8 +52,9 @@ class read_ahead {
   /// would only cost time (7% of the section tree's on the corpus).
   static constexpr std::size_t min_text = std::size_t{1} << 20;
 
-  explicit read_ahead(std::string_view text) noexcept
-      : data_(text.data()), size_(text.size() >= min_text ? text.size() : 0) {}
+  /// For a pass that starts at offset `from`.
+  explicit read_ahead(std::string_view text, std::size_t from = 0) noexcept
+      : data_(text.data()), size_(text.size() >= min_text ? text.size() : 0), next_(from) {}
 
   /// The pass is about to read at offset `at`: request what lies up to `distance` past it.
   void at(std::size_t at) noexcept {
@@ -66,8 +67,8 @@ class read_ahead {
 
  private:
   const char* data_;
-  std::size_t size_;      // the text's size, or 0 for a small text
-  std::size_t next_ = 0;  // the first byte not yet requested
+  std::size_t size_;  // the text's size, or 0 for a small text
+  std::size_t next_;  // the first byte not yet requested
 };
 
 }  // namespace gongwen::detail

@@ -98,17 +98,21 @@ __attribute__((target("avx2"))) inline __m256i block_errors(__m256i in, __m256i 
 
 __attribute__((target("avx2"))) std::size_t checked_prefix_avx2(const unsigned char* p,
                                                                 std::size_t n, std::size_t& leads,
-                                                                seen_bytes& seen) {
+                                                                seen_bytes& seen,
+                                                                std::uint32_t* marks) {
   std::size_t i = 0;
   std::size_t count = 0;
+  std::size_t continuations = 0;
   __m256i prev = _mm256_setzero_si256();
   __m256i nuls = _mm256_setzero_si256();  // 0xFF in a byte where some block had a NUL
   __m256i crs = _mm256_setzero_si256();   // or a CR
   unsigned prev_high_bits = 0;
   const __m256i below_lead = _mm256_set1_epi8(static_cast<char>(0xBF));
-  read_ahead ahead({reinterpret_cast<const char*>(p), n});
+  read_ahead ahead(std::string_view(reinterpret_cast<const char*>(p), n));
   for (; i + 32 <= n; i += 32) {
     ahead.at(i);
+    if (i % 4096 == 0 && marks != nullptr)
+      marks[i / 4096] = static_cast<std::uint32_t>(i - continuations);
     const __m256i in = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i));
     const auto high_bits = static_cast<unsigned>(_mm256_movemask_epi8(in));
     // ASCII after ASCII cannot be wrong; ASCII after other bytes only where a
@@ -120,12 +124,15 @@ __attribute__((target("avx2"))) std::size_t checked_prefix_avx2(const unsigned c
       const auto above_bf =
           static_cast<unsigned>(_mm256_movemask_epi8(_mm256_cmpgt_epi8(in, below_lead)));
       count += static_cast<std::size_t>(__builtin_popcount(high_bits & above_bf));
+      continuations += static_cast<std::size_t>(__builtin_popcount(high_bits & ~above_bf));
     }
     nuls = _mm256_or_si256(nuls, _mm256_cmpeq_epi8(in, _mm256_setzero_si256()));
     crs = _mm256_or_si256(crs, _mm256_cmpeq_epi8(in, _mm256_set1_epi8('\r')));
     prev = in;
     prev_high_bits = high_bits;
   }
+  if (i % 4096 == 0 && marks != nullptr)
+    marks[i / 4096] = static_cast<std::uint32_t>(i - continuations);
   leads = count;
   seen.nul = !_mm256_testz_si256(nuls, nuls);
   seen.cr = !_mm256_testz_si256(crs, crs);
@@ -140,19 +147,21 @@ bool has_avx2() {
 }  // namespace
 
 std::size_t checked_utf8_prefix(const unsigned char* p, std::size_t n, std::size_t& leads,
-                                seen_bytes& seen) {
+                                seen_bytes& seen, std::uint32_t* marks) {
   leads = 0;
   seen = {};
+  if (marks != nullptr) marks[0] = 0;
   if (n < 32 || !has_avx2()) return 0;
-  return checked_prefix_avx2(p, n, leads, seen);
+  return checked_prefix_avx2(p, n, leads, seen, marks);
 }
 
 #else
 
 std::size_t checked_utf8_prefix(const unsigned char*, std::size_t, std::size_t& leads,
-                                seen_bytes& seen) {
+                                seen_bytes& seen, std::uint32_t* marks) {
   leads = 0;
   seen = {};
+  if (marks != nullptr) marks[0] = 0;
   return 0;
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 
 namespace gongwen::detail {
 
@@ -18,7 +19,11 @@ struct seen_bytes {
 /// lead bytes (C0-FF) in p[0, q), and seen says whether p[0, q) holds a NUL or a CR
 /// byte, so that the passes looking for them need not read it again. 0 where the
 /// processor has no AVX2, or n < 32.
+///
+/// With marks (room for n / 4096 + 1), marks[k] is set to the number of code points
+/// (bytes other than continuation bytes) in p[0, 4096 k) for each k with 4096 k <= q:
+/// the index of character positions, counted in the same pass.
 std::size_t checked_utf8_prefix(const unsigned char* p, std::size_t n, std::size_t& leads,
-                                seen_bytes& seen);
+                                seen_bytes& seen, std::uint32_t* marks = nullptr);
 
 }  // namespace gongwen::detail

@@ -1,7 +1,12 @@
 // Offsets, lines and character columns on Chinese text.
 #include <doctest/doctest.h>
 
+#include <string>
+#include <string_view>
+#include <utility>
+
 #include "helpers.hpp"
+#include "text.hpp"
 
 TEST_SUITE("positions") {
   TEST_CASE("columns count characters, not bytes") {
@@ -57,6 +62,69 @@ TEST_SUITE("positions") {
     const auto at = static_cast<gongwen::offset>(text.find("一是"));
     CHECK(doc.position_of(at).line == 1);
     CHECK(doc.position_of(at).column == 10002);
+  }
+
+  // The index behind columns (code points before each 4 KiB block) is counted by the
+  // UTF-8 check for UTF-8 input and by the builder for the rest (a transcoding, the
+  // text after an invalid byte): every column must be what counting from the line's
+  // start gives, in blocks on both sides of the switch.
+  TEST_CASE("columns in a long text agree with counting from the line's start") {
+    const std::string pieces[] = {"县商务局牵头，",
+                                  "各职能部门配合；",
+                                  "6月底前完成。",
+                                  "é",
+                                  "😀",
+                                  "\n",
+                                  "一、",
+                                  "abc ",
+                                  "\r\n"};
+    std::string text;
+    for (unsigned k = 0; text.size() < 60'000; k = k * 1103515245 + 12345)
+      text += pieces[(k >> 16) % std::size(pieces)];
+    std::string broken = text;  // an invalid byte two blocks and a half in
+    broken.insert(broken.find("。", 10'000) + 3, "\xFF");
+    std::string utf16le;
+    auto unit = [&](char32_t u) {
+      utf16le += static_cast<char>(u & 0xFF);
+      utf16le += static_cast<char>(u >> 8);
+    };
+    for (std::size_t i = 0; i < text.size();) {
+      const auto c = gongwen::detail::decode_at(text, i);
+      i += c.len;
+      if (c.cp < 0x10000) {
+        unit(c.cp);
+      } else {
+        unit(0xD800 + ((c.cp - 0x10000) >> 10));
+        unit(0xDC00 + ((c.cp - 0x10000) & 0x3FF));
+      }
+    }
+    gongwen::options as_utf16;
+    as_utf16.encoding = gongwen::input_encoding::utf16le;
+    for (const auto& [input, opts] :
+         {std::pair{text, gongwen::options{}}, std::pair{broken, gongwen::options{}},
+          std::pair{utf16le, as_utf16}}) {
+      const gongwen::document doc = gongwen::parse(input, opts);
+      const std::string_view t = doc.text();
+      REQUIRE(t.size() >= text.size());
+      std::size_t line = 1, line_start = 0, checked = 0, wrong = 0;
+      for (std::size_t at = 0; at < t.size(); ++at) {
+        if (t[at] == '\n' || (t[at] == '\r' && (at + 1 >= t.size() || t[at + 1] != '\n'))) {
+          ++line;
+          line_start = at + 1;
+          continue;
+        }
+        if ((static_cast<unsigned char>(t[at]) & 0xC0) == 0x80) continue;  // not a character start
+        const auto p = doc.position_of(static_cast<gongwen::offset>(at));
+        const std::size_t column =
+            gongwen::detail::count_chars(t.substr(line_start, at - line_start)) + 1;
+        ++checked;
+        if ((p.line != line || p.column != column) && ++wrong <= 3)
+          FAIL_CHECK("at " << at << ": " << p.line << ":" << p.column << ", counted " << line << ":"
+                           << column);
+      }
+      CHECK(checked > 20000);
+      CHECK(wrong == 0);
+    }
   }
 
   TEST_CASE("offsets of nodes are byte offsets into the text") {
