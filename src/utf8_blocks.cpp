@@ -146,25 +146,18 @@ bool has_avx2() {
 
 }  // namespace
 
-std::size_t checked_utf8_prefix(const unsigned char* p, std::size_t n, std::size_t& leads,
+#endif
+
+std::size_t checked_utf8_prefix([[maybe_unused]] const unsigned char* p,
+                                [[maybe_unused]] std::size_t n, std::size_t& leads,
                                 seen_bytes& seen, std::uint32_t* marks) {
   leads = 0;
   seen = {};
   if (marks != nullptr) marks[0] = 0;
-  if (n < 32 || !has_avx2()) return 0;
-  return checked_prefix_avx2(p, n, leads, seen, marks);
-}
-
-#else
-
-std::size_t checked_utf8_prefix(const unsigned char*, std::size_t, std::size_t& leads,
-                                seen_bytes& seen, std::uint32_t* marks) {
-  leads = 0;
-  seen = {};
-  if (marks != nullptr) marks[0] = 0;
+#if defined(GONGWEN_HAVE_AVX2_PATH)
+  if (n >= 32 && has_avx2()) return checked_prefix_avx2(p, n, leads, seen, marks);
+#endif
   return 0;
 }
-
-#endif
 
 }  // namespace gongwen::detail

@@ -116,7 +116,7 @@ class word_table {
 /// finds.
 class word_finder {
  public:
-  word_finder(std::string_view s, const word_table& table) : s_(s), table_(table) {
+  word_finder(std::string_view s, const word_table& table) : s_(s) {
     if (s.size() < word_table::key_bytes) return;
     const char* p = s.data();
     const std::size_t last = s.size() - word_table::key_bytes + 1;  // places [0, last)
@@ -150,15 +150,9 @@ class word_finder {
   [[nodiscard]] int count(std::uint64_t bits) const noexcept {
     return std::popcount(found_ & bits);
   }
-  /// Whether the text holds w: a word of the table by its bit, any other searched for.
-  [[nodiscard]] bool contains(std::string_view w) const noexcept {
-    const std::uint64_t bit = table_.bit_of(w);
-    return bit != 0 ? holds_any(bit) : detail::contains(s_, w);
-  }
 
  private:
   std::string_view s_;
-  const word_table& table_;
   std::uint64_t found_ = 0;
 };
 
