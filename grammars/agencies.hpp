@@ -14,7 +14,6 @@
 #include "numerals.hpp"
 #include "words.hpp"
 
-#include <bitset>
 #include <string_view>
 
 namespace gongwen::grammar {
@@ -184,18 +183,22 @@ struct level_places : seq<plus<scope_word>, place_pair, at<place_follow>> {};
 // A character of a name that begins none of the words a name's next step tries
 // (plain words, place pairs, name ends, role words) and is no stop nor bracket:
 // read with one table lookup instead of those rules in turn. Most characters of a
-// candidate name are such. The table is made from the same rules and word lists; a
-// test holds it to them over every code point.
+// candidate name are such. The table is made from the same rules and word lists (the
+// characters of the one-character rules are their first characters); a test holds it
+// to them over every code point.
 struct bare_name_char {
   using rule_t = bare_name_char;
   using subs_t = tao::pegtl::type_list<>;
 
-  static const std::bitset<0x10000>& table() {
-    static const std::bitset<0x10000> bare = [] {
-      auto t = detail::code_point_table<
-          seq<not_at<name_stop>, not_at<open_paren>, not_at<place_char>, sor<han, redaction>>>();
+  static const detail::code_point_set& table() {
+    static const detail::code_point_set bare = [] {
+      // seq<not_at<name_stop>, not_at<open_paren>, not_at<place_char>, sor<han, redaction>>
+      auto t = detail::first_chars_of<sor<han, redaction>>().cps;
+      t.remove(detail::first_chars_of<name_stop>().cps);
+      t.remove(detail::first_chars_of<open_paren>().cps);
+      t.remove(detail::first_chars_of<place_char>().cps);
       auto first_of = [&t](const auto& words) {
-        for (const std::string_view w : words) t[detail::decode_at(w, 0).cp] = false;
+        for (const std::string_view w : words) t.set(detail::decode_at(w, 0).cp, false);
       };
       first_of(plain_word::words.words);
       first_of(office_word::words.words);
@@ -204,8 +207,8 @@ struct bare_name_char {
       first_of(cooperate_adverb::words.words);
       first_of(cooperate_word::words.words);
       first_of(responsible_word::words.words);
-      t[U'同'] = false;  // comrade: 同志
-      t[U'会'] = false;  // inner_role_word: 会同
+      t.set(U'同', false);  // comrade: 同志
+      t.set(U'会', false);  // inner_role_word: 会同
       return t;
     }();
     return bare;
@@ -215,7 +218,7 @@ struct bare_name_char {
             template <typename...> class Control, typename ParseInput, typename... States>
   [[nodiscard]] static bool match(ParseInput& in, States&&... /*unused*/) {
     const auto c = peek_utf8_inline::peek(in);
-    if (c.size == 0 || c.data >= 0x10000 || !table()[c.data]) return false;
+    if (c.size == 0 || !table().test(c.data)) return false;
     in.bump(c.size);
     return true;
   }

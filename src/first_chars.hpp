@@ -14,7 +14,7 @@
 
 #include <algorithm>
 #include <array>
-#include <bitset>
+#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -25,6 +25,61 @@
 
 namespace gongwen::detail {
 
+/// A set of code points of the Basic Multilingual Plane, a bit each (8 KiB), read and
+/// written a 64-bit word at a time: the sets below are built when a rule is first
+/// used, in every process, and a bit at a time that cost a program milliseconds
+/// before its first document.
+class code_point_set {
+ public:
+  static constexpr std::size_t size() noexcept { return 0x10000; }
+
+  [[nodiscard]] bool test(char32_t c) const noexcept {
+    return c < size() && ((words_[c / 64] >> (c % 64)) & 1);
+  }
+  [[nodiscard]] bool operator[](char32_t c) const noexcept { return test(c); }
+  void set(char32_t c, bool on = true) noexcept {
+    if (c >= size()) return;
+    const std::uint64_t bit = std::uint64_t{1} << (c % 64);
+    words_[c / 64] = on ? words_[c / 64] | bit : words_[c / 64] & ~bit;
+  }
+  /// Every code point of [lo, hi], those above U+FFFF aside.
+  void set_range(char32_t lo, char32_t hi) noexcept {
+    hi = std::min<char32_t>(hi, size() - 1);
+    for (char32_t c = lo; c <= hi && c % 64 != 0; ++c) set(c);  // up to a word's start
+    char32_t c = lo % 64 == 0 ? lo : (lo / 64 + 1) * 64;
+    for (; c + 63 <= hi; c += 64) words_[c / 64] = ~std::uint64_t{0};
+    for (; c <= hi; ++c) set(c);
+  }
+  code_point_set& operator|=(const code_point_set& o) noexcept {
+    for (std::size_t w = 0; w < words_.size(); ++w) words_[w] |= o.words_[w];
+    return *this;
+  }
+  /// Takes out every code point of o.
+  void remove(const code_point_set& o) noexcept {
+    for (std::size_t w = 0; w < words_.size(); ++w) words_[w] &= ~o.words_[w];
+  }
+  [[nodiscard]] std::size_t count() const noexcept {
+    std::size_t n = 0;
+    for (const std::uint64_t w : words_) n += static_cast<std::size_t>(std::popcount(w));
+    return n;
+  }
+  /// Calls f(c) for each code point of the set, in order.
+  template <class F>
+  void for_each(F&& f) const {
+    for (std::size_t w = 0; w < words_.size(); ++w)
+      for (std::uint64_t bits = words_[w]; bits != 0; bits &= bits - 1)
+        f(static_cast<char32_t>(w * 64 + static_cast<std::size_t>(std::countr_zero(bits))));
+  }
+  /// The set's 64-bit words: code points 64w to 64w + 63 in word w, lowest bit first.
+  [[nodiscard]] const std::array<std::uint64_t, 0x10000 / 64>& words() const noexcept {
+    return words_;
+  }
+  bool operator==(const code_point_set&) const = default;
+
+ private:
+  std::array<std::uint64_t, 0x10000 / 64> words_{};
+};
+
 /// What can stand first in a match of a rule. A superset: a character in `cps` may
 /// begin a match, one outside it never does. `empty` says the rule may match without
 /// reading a character (opt, star, at, not_at …): such a rule cannot be turned away by
@@ -32,13 +87,11 @@ namespace gongwen::detail {
 /// matches nothing but only at the end of the input, where no rule is turned away.
 /// Characters above U+FFFF are not kept: no rule is turned away by one of them.
 struct first_chars {
-  std::bitset<0x10000> cps;  // code points of the Basic Multilingual Plane
+  code_point_set cps;  // code points of the Basic Multilingual Plane
   bool empty = false;
   bool any_byte = false;  // may begin with a byte that starts no well-formed character
 
-  void add(char32_t c) noexcept {
-    if (c < cps.size()) cps.set(c);
-  }
+  void add(char32_t c) noexcept { cps.set(c); }
   void add(const first_chars& other) noexcept {
     cps |= other.cps;
     any_byte = any_byte || other.any_byte;
@@ -113,8 +166,11 @@ void add_range(first_chars& f, C lo, C hi) {
   if constexpr (std::is_same_v<Peek, pi::peek_char>) {
     for (unsigned c = static_cast<unsigned char>(lo); c <= static_cast<unsigned char>(hi); ++c)
       add_char<Peek>(f, static_cast<char>(c));
+  } else if constexpr (std::is_same_v<Peek, pi::peek_utf8> ||
+                       std::is_same_v<Peek, grammar::peek_utf8_inline>) {
+    if (lo <= hi) f.cps.set_range(static_cast<char32_t>(lo), static_cast<char32_t>(hi));
   } else {
-    for (char32_t c = lo; c <= hi && c < 0x10000; ++c) add_char<Peek>(f, c);
+    f.empty = true;  // another encoding's peek: as in add_char
   }
 }
 
@@ -147,7 +203,7 @@ struct analysis {
       first_chars f;
       for (const std::string_view w : T::words.words) add_first_of(f, w);
       return f;
-    } else if constexpr (requires { T::table().test(0); }) {  // one character from a table
+    } else if constexpr (requires { T::table().test(U'0'); }) {  // one character from a table
       first_chars f;
       f.cps = T::table();
       return f;
@@ -268,8 +324,10 @@ const first_chars& first_chars_of() {
 class first_filter {
  public:
   explicit first_filter(const first_chars& f) noexcept : open_(f.empty || f.any_byte) {
-    for (std::size_t c = 0; c < f.cps.size(); ++c)
-      if (f.cps.test(c)) bits_[(c & 0xFFF) / 64] |= std::uint64_t{1} << (c % 64);
+    // Code point c is bit c % 64 of word (c & 0xFFF) / 64: the sixteen blocks of 4096
+    // code points fold onto one another a word at a time.
+    const auto& words = f.cps.words();
+    for (std::size_t w = 0; w < words.size(); ++w) bits_[w % bits_.size()] |= words[w];
   }
 
   /// Whether a match may begin at the bytes [p, end).

@@ -3,7 +3,6 @@
 
 #include <tao/pegtl.hpp>
 
-#include <bitset>
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -38,25 +37,6 @@ bool matches(std::string_view s) {
   if (!worth_running_at<Rule>(s, 0)) return false;
   rule_input in(s.data(), s.data() + s.size(), "");
   return tao::pegtl::parse<Rule, tao::pegtl::nothing, first_checked>(in);
-}
-
-/// For every code point of the Basic Multilingual Plane, whether Rule matches it
-/// alone and whole: worked out once per rule, so that a rule of single characters is
-/// one lookup where it is tried at every character.
-template <class Rule>
-const std::bitset<0x10000>& code_point_table() {
-  static const std::bitset<0x10000> table = [] {
-    std::bitset<0x10000> t;
-    std::string utf8;
-    for (char32_t c = 0; c < 0x10000; ++c) {
-      if (c >= 0xD800 && c < 0xE000) continue;
-      utf8.clear();
-      append_utf8(utf8, c);
-      t[c] = match_prefix<Rule>(utf8) == utf8.size();
-    }
-    return t;
-  }();
-  return table;
 }
 
 }  // namespace gongwen::detail

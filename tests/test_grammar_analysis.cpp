@@ -641,6 +641,130 @@ TEST_CASE("first_chars_of: the characters a rule can begin with, from the rule's
   CHECK_FALSE(first_chars_of<p::ascii::one<'a'>>().empty);
 }
 
+/// The code points Rule matches alone and whole, found by running it on each.
+template <class Rule>
+gongwen::detail::code_point_set matched_alone() {
+  gongwen::detail::code_point_set t;
+  std::string utf8;
+  for (char32_t c = 0; c < gongwen::detail::code_point_set::size(); ++c) {
+    if (c >= 0xD800 && c < 0xE000) continue;
+    utf8.clear();
+    gongwen::detail::append_utf8(utf8, c);
+    tao::pegtl::memory_input<tao::pegtl::tracking_mode::lazy> in(utf8, "");
+    t.set(c, tao::pegtl::parse<Rule>(in) && in.empty());
+  }
+  return t;
+}
+
+TEST_CASE("a one-character rule's first characters are the characters it matches") {
+  // bare_name_char's table is made from these rules' first characters.
+  using gongwen::detail::first_chars_of;
+  namespace p = tao::pegtl;
+  CHECK(first_chars_of<p::sor<g::han, g::redaction>>().cps ==
+        matched_alone<p::sor<g::han, g::redaction>>());
+  CHECK(first_chars_of<g::name_stop>().cps == matched_alone<g::name_stop>());
+  CHECK(first_chars_of<g::open_paren>().cps == matched_alone<g::open_paren>());
+  CHECK(first_chars_of<g::place_char>().cps == matched_alone<g::place_char>());
+  CHECK(first_chars_of<g::digit>().cps == matched_alone<g::digit>());
+  CHECK(first_chars_of<g::han>().cps.count() > 28000);
+  // And the table is the characters the rules it stands for match alone, less the
+  // first characters of the words a name's step tries.
+  const auto bare = matched_alone<p::seq<p::not_at<g::name_stop>, p::not_at<g::open_paren>,
+                                         p::not_at<g::place_char>, p::sor<g::han, g::redaction>>>();
+  const auto& table = g::bare_name_char::table();
+  std::size_t in_table = 0, wrong = 0;
+  for (char32_t c = 0; c < gongwen::detail::code_point_set::size(); ++c) {
+    in_table += table.test(c);
+    if (table.test(c) && !bare.test(c) && ++wrong <= 3) FAIL_CHECK(static_cast<unsigned>(c));
+  }
+  CHECK(wrong == 0);
+  CHECK(in_table > 15000);
+  CHECK(in_table < bare.count());
+}
+
+/// first_filter_of<Rule> lets c through exactly when a first character of Rule shares
+/// c's low twelve bits.
+template <class Rule>
+std::size_t check_filter_folding() {
+  const auto& first = gongwen::detail::first_chars_of<Rule>();
+  REQUIRE_FALSE(first.empty);
+  REQUIRE_FALSE(first.any_byte);
+  std::size_t wrong = 0, through = 0;
+  std::string utf8;
+  for (char32_t c = 0x80; c < gongwen::detail::code_point_set::size(); ++c) {
+    if (c >= 0xD800 && c < 0xE000) continue;
+    bool shared = false;
+    for (char32_t k = c & 0xFFF; k < gongwen::detail::code_point_set::size(); k += 0x1000)
+      shared = shared || first.cps.test(k);
+    utf8.clear();
+    gongwen::detail::append_utf8(utf8, c);
+    const bool may =
+        gongwen::detail::first_filter_of<Rule>().may_begin(utf8.data(), utf8.data() + utf8.size());
+    through += may;
+    if (may != shared && ++wrong <= 3) FAIL_CHECK(static_cast<unsigned>(c));
+  }
+  CHECK(wrong == 0);
+  return through;
+}
+
+TEST_CASE("a rule's first-character filter folds its first characters by their low bits") {
+  const std::size_t han = check_filter_folding<tao::pegtl::sor<g::han, g::redaction>>();
+  const std::size_t units = check_filter_folding<g::unit_list>();
+  const std::size_t deadlines = check_filter_folding<g::deadline>();
+  const std::size_t ends = check_filter_folding<g::name_end>();
+  CHECK(han > 40000);  // han's ranges cover every value of the low bits
+  CHECK(ends < 10000);
+  CHECK(deadlines < 20000);
+  CHECK(units > 0);
+}
+
+TEST_CASE("code_point_set: ranges, removal and order, a word at a time") {
+  using gongwen::detail::code_point_set;
+  // Ranges that start, end and lie within a 64-bit word, span several, reach the
+  // plane's end or past it, or are empty, against setting each code point.
+  const std::pair<char32_t, char32_t> ranges[] = {{0, 0},
+                                                  {0, 63},
+                                                  {0, 64},
+                                                  {63, 64},
+                                                  {1, 62},
+                                                  {65, 191},
+                                                  {100, 99},
+                                                  {0x4E00, 0x9FFF},
+                                                  {0xFFC0, 0xFFFF},
+                                                  {0xFFF0, 0x10FFFF},
+                                                  {0x10000, 0x10FFFF}};
+  for (const auto& [lo, hi] : ranges) {
+    code_point_set by_range, by_one;
+    by_range.set_range(lo, hi);
+    for (char32_t c = lo; c <= hi && c < code_point_set::size(); ++c) by_one.set(c);
+    CHECK_MESSAGE(by_range == by_one, static_cast<unsigned>(lo)
+                                          << "-" << static_cast<unsigned>(hi));
+    CHECK(
+        by_range.count() ==
+        (hi < lo || lo >= code_point_set::size() ? 0 : std::min<std::size_t>(hi, 0xFFFF) - lo + 1));
+  }
+  code_point_set a, b;
+  a.set_range(10, 200);
+  b.set_range(64, 127);
+  b.set(5);
+  a.remove(b);
+  CHECK(a.count() == 191 - 64);
+  CHECK(a.test(63));
+  CHECK_FALSE(a.test(64));
+  CHECK_FALSE(a.test(127));
+  CHECK(a.test(128));
+  CHECK_FALSE(a.test(0x10000));
+  a.set(U'县');
+  std::vector<char32_t> seen;
+  a.for_each([&](char32_t c) { seen.push_back(c); });
+  CHECK(seen.size() == a.count());
+  CHECK(std::is_sorted(seen.begin(), seen.end()));
+  CHECK(seen.front() == 10);
+  CHECK(seen.back() == U'县');
+  a.set(U'县', false);
+  CHECK_FALSE(a.test(U'县'));
+}
+
 /// At every place of every text, what Rule matches when its first characters are
 /// checked (match_at) and what it matches when it is simply run: the same.
 template <class Rule>

@@ -16,7 +16,8 @@
 //    MB/s, the ratios the project holds itself to, and the memory each added.
 // 3. Times the real documents of DIR (default ../shared/corpus): many small files, so
 //    the cost per document shows.
-// 4. Batch: the gongwen CLI over a directory of generated files with --jobs 1 and 2.
+// 4. Batch: the gongwen CLI over a directory of generated files with --jobs 1 and 2,
+//    and run once per file, as a script that loops over files would.
 // 5. Peak memory for a G GB input (default 1; 0 skips): parse() taking over the buffer.
 //
 // Figures vary by ±15-30% between runs on a shared VM: compare within one run only.
@@ -406,10 +407,30 @@ void batch(const std::string& cli, unsigned seed, int rounds) {
       sink = static_cast<std::size_t>(std::system(cmd.c_str()));
     });
   };
-  std::vector<sample> one, two;
+  // A script that runs the CLI once for each file pays the process's start-up (loading
+  // the libraries, the grammars' tables built at first use) for every file.
+  constexpr int per_file_count = 100;
+  auto run_per_file = [&] {
+    return measure([&] {
+      for (int i = 0; i < per_file_count; ++i) {
+        const std::string file = (dir / (std::to_string(1000 + i) + ".txt")).string();
+        const pid_t pid = fork();
+        if (pid == 0) {
+          if (std::freopen("/dev/null", "w", stdout) == nullptr) _exit(127);
+          execl(cli.c_str(), cli.c_str(), file.c_str(), static_cast<char*>(nullptr));
+          _exit(127);
+        }
+        int status = 0;
+        waitpid(pid, &status, 0);
+        sink = sink + static_cast<std::size_t>(status);
+      }
+    });
+  };
+  std::vector<sample> one, two, per_file;
   for (int r = 0; r < rounds; ++r) {
     one.push_back(run(1));
     two.push_back(run(2));
+    per_file.push_back(run_per_file());
   }
   fs::remove_all(dir);
   const double mb = static_cast<double>(bytes) / 1e6;
@@ -419,6 +440,12 @@ void batch(const std::string& cli, unsigned seed, int rounds) {
       "  --jobs 1: %.1f MB/s   --jobs 2: %.1f MB/s   speed-up x%.2f on 2 cores (target x1.8)\n",
       mb / median_seconds(one), mb / median_seconds(two),
       median_seconds(one) / median_seconds(two));
+  const double ms_in_batch = median_seconds(one) * 1e3 / 400;
+  const double ms_per_run = median_seconds(per_file) * 1e3 / per_file_count;
+  std::printf(
+      "  one CLI run per file (the first %d files): %.2f ms a file, against %.2f ms a file in "
+      "one --jobs 1 run: x%.1f\n",
+      per_file_count, ms_per_run, ms_in_batch, ms_per_run / ms_in_batch);
 }
 
 void huge(double gb, unsigned seed) {
