@@ -80,47 +80,103 @@ class code_point_set {
   std::array<std::uint64_t, 0x10000 / 64> words_{};
 };
 
-/// What can stand first in a match of a rule. A superset: a character in `cps` may
+/// A code point set folded by the code points' low twelve bits (512 bytes): code
+/// point c is bit c & 0xFFF. The first characters of most rules are kept so, since the
+/// filters test no more than those bits: every rule the grammars try holds one, and
+/// 8 KiB each had the first parse of a process write megabytes of fresh memory.
+class folded_set {
+ public:
+  static constexpr std::uint32_t mask = 0xFFF;
+
+  [[nodiscard]] bool test_low(std::uint32_t low) const noexcept {
+    return (words_[(low & mask) / 64] >> (low % 64)) & 1;
+  }
+  void set(char32_t c) noexcept {
+    if (c < code_point_set::size()) words_[(c & mask) / 64] |= std::uint64_t{1} << (c % 64);
+  }
+  void set_range(char32_t lo, char32_t hi) noexcept {
+    hi = std::min<char32_t>(hi, code_point_set::size() - 1);
+    if (lo > hi) return;
+    if (hi - lo >= mask) {  // every value of the low bits
+      words_.fill(~std::uint64_t{0});
+      return;
+    }
+    for (char32_t c = lo; c <= hi; ++c) set(c);
+  }
+  folded_set& operator|=(const folded_set& o) noexcept {
+    for (std::size_t w = 0; w < words_.size(); ++w) words_[w] |= o.words_[w];
+    return *this;
+  }
+  folded_set& operator|=(const code_point_set& o) noexcept {
+    // Code point c is bit c % 64 of word c / 64 there, of word (c & 0xFFF) / 64 here:
+    // the sixteen blocks of 4096 code points fold onto one another a word at a time.
+    const auto& words = o.words();
+    for (std::size_t w = 0; w < words.size(); ++w) words_[w % words_.size()] |= words[w];
+    return *this;
+  }
+  [[nodiscard]] const std::array<std::uint64_t, 64>& words() const noexcept { return words_; }
+  bool operator==(const folded_set&) const = default;
+
+ private:
+  std::array<std::uint64_t, 64> words_{};
+};
+
+/// What can stand first in a match of a rule, as a set of code points: Set is
+/// code_point_set (exact) or folded_set. A superset: a character in `cps` may
 /// begin a match, one outside it never does. `empty` says the rule may match without
 /// reading a character (opt, star, at, not_at …): such a rule cannot be turned away by
 /// its first character, and neither can a rule this analysis does not know. eof
 /// matches nothing but only at the end of the input, where no rule is turned away.
 /// Characters above U+FFFF are not kept: no rule is turned away by one of them.
-struct first_chars {
-  code_point_set cps;  // code points of the Basic Multilingual Plane
+template <class Set>
+struct first_set {
+  Set cps;  // code points of the Basic Multilingual Plane
   bool empty = false;
   bool any_byte = false;  // may begin with a byte that starts no well-formed character
 
   void add(char32_t c) noexcept { cps.set(c); }
-  void add(const first_chars& other) noexcept {
+  void add(const first_set& other) noexcept {
     cps |= other.cps;
     any_byte = any_byte || other.any_byte;
   }
   /// Everything: the rule is tried wherever it is asked for.
-  static first_chars all() noexcept {
-    first_chars f;
+  static first_set all() noexcept {
+    first_set f;
     f.empty = true;
     return f;
   }
 };
+using first_chars = first_set<code_point_set>;
+using folded_first_chars = first_set<folded_set>;
 
 template <class Rule>
 const first_chars& first_chars_of();
+template <class Rule>
+const folded_first_chars& folded_first_chars_of();
 
 namespace first_detail {
 
 namespace pi = tao::pegtl::internal;
 
+/// The first characters of Rule in a set of kind Set, each worked out once.
+template <class Set, class Rule>
+const first_set<Set>& of() {
+  if constexpr (std::is_same_v<Set, code_point_set>)
+    return first_chars_of<Rule>();
+  else
+    return folded_first_chars_of<Rule>();
+}
+
 /// The rules of a seq<>: the first one's characters, and the next one's too while
 /// the ones before may match nothing.
-template <class... Rules>
-first_chars of_sequence() {
-  first_chars f;
+template <class Set, class... Rules>
+first_set<Set> of_sequence() {
+  first_set<Set> f;
   f.empty = true;
   (
       [&f] {
         if (!f.empty) return;
-        const first_chars& r = first_chars_of<Rules>();
+        const first_set<Set>& r = of<Set, Rules>();
         f.add(r);
         f.empty = r.empty;
       }(),
@@ -128,26 +184,26 @@ first_chars of_sequence() {
   return f;
 }
 
-template <class... Rules>
-first_chars of_choice() {
-  first_chars f;
-  ((f.add(first_chars_of<Rules>()), f.empty = f.empty || first_chars_of<Rules>().empty), ...);
+template <class Set, class... Rules>
+first_set<Set> of_choice() {
+  first_set<Set> f;
+  ((f.add(of<Set, Rules>()), f.empty = f.empty || of<Set, Rules>().empty), ...);
   return f;
 }
 
 /// A rule that may repeat or skip what it holds: the same first characters, and it
 /// may match nothing when Min is 0.
-template <unsigned Min, class... Rules>
-first_chars repeated() {
-  first_chars f = of_sequence<Rules...>();
+template <class Set, unsigned Min, class... Rules>
+first_set<Set> repeated() {
+  first_set<Set> f = of_sequence<Set, Rules...>();
   f.empty = f.empty || Min == 0;
   return f;
 }
 
 /// A character of a peek: code points for the UTF-8 peeks, bytes for peek_char (a
 /// byte above 0x7F starts no character by itself: anything may follow it).
-template <class Peek, class C>
-void add_char(first_chars& f, C c) {
+template <class Peek, class Set, class C>
+void add_char(first_set<Set>& f, C c) {
   if constexpr (std::is_same_v<Peek, pi::peek_char>) {
     if (static_cast<unsigned char>(c) < 0x80)
       f.add(static_cast<char32_t>(static_cast<unsigned char>(c)));
@@ -161,8 +217,8 @@ void add_char(first_chars& f, C c) {
   }
 }
 
-template <class Peek, class C>
-void add_range(first_chars& f, C lo, C hi) {
+template <class Peek, class Set, class C>
+void add_range(first_set<Set>& f, C lo, C hi) {
   if constexpr (std::is_same_v<Peek, pi::peek_char>) {
     for (unsigned c = static_cast<unsigned char>(lo); c <= static_cast<unsigned char>(hi); ++c)
       add_char<Peek>(f, static_cast<char>(c));
@@ -174,8 +230,8 @@ void add_range(first_chars& f, C lo, C hi) {
   }
 }
 
-template <class Peek, class C>
-void add_ranges(first_chars& f, std::initializer_list<C> bounds) {
+template <class Peek, class Set, class C>
+void add_ranges(first_set<Set>& f, std::initializer_list<C> bounds) {
   const C* b = bounds.begin();
   std::size_t n = bounds.size();
   for (; n >= 2; b += 2, n -= 2) add_range<Peek>(f, b[0], b[1]);
@@ -184,7 +240,8 @@ void add_ranges(first_chars& f, std::initializer_list<C> bounds) {
 
 /// The first character of a word a rule spells out (an empty word matches nothing:
 /// the rule may then match anywhere).
-inline void add_first_of(first_chars& f, std::string_view word) {
+template <class Set>
+void add_first_of(first_set<Set>& f, std::string_view word) {
   if (word.empty()) {
     f.empty = true;
     return;
@@ -196,103 +253,103 @@ inline void add_first_of(first_chars& f, std::string_view word) {
     f.add(c.cp);
 }
 
-template <class T>
+template <class T, class Set>
 struct analysis {
-  static first_chars run() {
+  static first_set<Set> run() {
     if constexpr (requires { T::words.words; }) {  // longest_word: its words' first characters
-      first_chars f;
+      first_set<Set> f;
       for (const std::string_view w : T::words.words) add_first_of(f, w);
       return f;
     } else if constexpr (requires { T::table().test(U'0'); }) {  // one character from a table
-      first_chars f;
-      f.cps = T::table();
+      first_set<Set> f;
+      f.cps |= T::table();
       return f;
     } else {
-      return first_chars::all();
+      return first_set<Set>::all();
     }
   }
 };
 
-template <class... R>
-struct analysis<pi::seq<R...>> {
-  static first_chars run() { return of_sequence<R...>(); }
+template <class... R, class Set>
+struct analysis<pi::seq<R...>, Set> {
+  static first_set<Set> run() { return of_sequence<Set, R...>(); }
 };
-template <class... R>
-struct analysis<pi::sor<R...>> {
-  static first_chars run() { return of_choice<R...>(); }
+template <class... R, class Set>
+struct analysis<pi::sor<R...>, Set> {
+  static first_set<Set> run() { return of_choice<Set, R...>(); }
 };
-template <class... R>
-struct analysis<pi::opt<R...>> {
-  static first_chars run() { return repeated<0, R...>(); }
+template <class... R, class Set>
+struct analysis<pi::opt<R...>, Set> {
+  static first_set<Set> run() { return repeated<Set, 0, R...>(); }
 };
-template <class... R>
-struct analysis<pi::star<R...>> {
-  static first_chars run() { return repeated<0, R...>(); }
+template <class... R, class Set>
+struct analysis<pi::star<R...>, Set> {
+  static first_set<Set> run() { return repeated<Set, 0, R...>(); }
 };
-template <class... R>
-struct analysis<pi::plus<R...>> {
-  static first_chars run() { return repeated<1, R...>(); }
+template <class... R, class Set>
+struct analysis<pi::plus<R...>, Set> {
+  static first_set<Set> run() { return repeated<Set, 1, R...>(); }
 };
-template <unsigned N, class... R>
-struct analysis<pi::rep<N, R...>> {
-  static first_chars run() { return repeated<N, R...>(); }
+template <unsigned N, class... R, class Set>
+struct analysis<pi::rep<N, R...>, Set> {
+  static first_set<Set> run() { return repeated<Set, N, R...>(); }
 };
-template <unsigned Min, unsigned Max, class... R>
-struct analysis<pi::rep_min_max<Min, Max, R...>> {
-  static first_chars run() { return repeated<Min, R...>(); }
+template <unsigned Min, unsigned Max, class... R, class Set>
+struct analysis<pi::rep_min_max<Min, Max, R...>, Set> {
+  static first_set<Set> run() { return repeated<Set, Min, R...>(); }
 };
-template <unsigned Max, class... R>
-struct analysis<pi::rep_opt<Max, R...>> {
-  static first_chars run() { return repeated<0, R...>(); }
+template <unsigned Max, class... R, class Set>
+struct analysis<pi::rep_opt<Max, R...>, Set> {
+  static first_set<Set> run() { return repeated<Set, 0, R...>(); }
 };
 // Look-ahead reads nothing; what follows it decides the first character.
-template <class... R>
-struct analysis<pi::at<R...>> {
-  static first_chars run() { return first_chars::all(); }
+template <class... R, class Set>
+struct analysis<pi::at<R...>, Set> {
+  static first_set<Set> run() { return first_set<Set>::all(); }
 };
-template <class... R>
-struct analysis<pi::not_at<R...>> {
-  static first_chars run() { return first_chars::all(); }
+template <class... R, class Set>
+struct analysis<pi::not_at<R...>, Set> {
+  static first_set<Set> run() { return first_set<Set>::all(); }
 };
 // The end of the input: no character, and nothing after it either (the end itself
 // is never turned away: see may_begin_at).
-template <>
-struct analysis<pi::eof> {
-  static first_chars run() { return {}; }
+template <class Set>
+struct analysis<pi::eof, Set> {
+  static first_set<Set> run() { return {}; }
 };
-template <>
-struct analysis<pi::failure> {
-  static first_chars run() { return {}; }
+template <class Set>
+struct analysis<pi::failure, Set> {
+  static first_set<Set> run() { return {}; }
 };
-template <char... Cs>
-struct analysis<pi::string<Cs...>> {
-  static first_chars run() {
+template <char... Cs, class Set>
+struct analysis<pi::string<Cs...>, Set> {
+  static first_set<Set> run() {
     static constexpr char bytes[] = {Cs..., '\0'};
-    first_chars f;
+    first_set<Set> f;
     add_first_of(f, std::string_view(bytes, sizeof...(Cs)));
     return f;
   }
 };
-template <class Peek, typename Peek::data_t... Cs>
-struct analysis<pi::one<pi::result_on_found::success, Peek, Cs...>> {
-  static first_chars run() {
-    first_chars f;
+template <class Peek, typename Peek::data_t... Cs, class Set>
+struct analysis<pi::one<pi::result_on_found::success, Peek, Cs...>, Set> {
+  static first_set<Set> run() {
+    first_set<Set> f;
     (add_char<Peek>(f, Cs), ...);
     return f;
   }
 };
-template <class Peek, typename Peek::data_t Lo, typename Peek::data_t Hi>
-struct analysis<pi::range<pi::result_on_found::success, Peek, Lo, Hi>> {
-  static first_chars run() {
-    first_chars f;
+template <class Peek, typename Peek::data_t Lo, typename Peek::data_t Hi, class Set>
+struct analysis<pi::range<pi::result_on_found::success, Peek, Lo, Hi>, Set> {
+  static first_set<Set> run() {
+    first_set<Set> f;
     add_range<Peek>(f, Lo, Hi);
     return f;
   }
 };
-template <class Peek, typename Peek::data_t... Cs>
-struct analysis<pi::ranges<Peek, Cs...>> {
-  static first_chars run() {
-    first_chars f;
+template <class Peek, typename Peek::data_t... Cs, class Set>
+struct analysis<pi::ranges<Peek, Cs...>, Set> {
+  static first_set<Set> run() {
+    first_set<Set> f;
     add_ranges<Peek>(f, {Cs...});
     return f;
   }
@@ -311,7 +368,15 @@ inline constexpr bool is_choice<pi::sor<R...>> = sizeof...(R) > 1;
 /// anything else may begin anywhere.
 template <class Rule>
 const first_chars& first_chars_of() {
-  static const first_chars f = first_detail::analysis<typename Rule::rule_t>::run();
+  static const first_chars f = first_detail::analysis<typename Rule::rule_t, code_point_set>::run();
+  return f;
+}
+
+/// The same, folded by the low twelve bits (folded_set): what the filters use.
+template <class Rule>
+const folded_first_chars& folded_first_chars_of() {
+  static const folded_first_chars f =
+      first_detail::analysis<typename Rule::rule_t, folded_set>::run();
   return f;
 }
 
@@ -323,12 +388,8 @@ const first_chars& first_chars_of() {
 /// nothing or whose first characters are not known, it always lets through.
 class first_filter {
  public:
-  explicit first_filter(const first_chars& f) noexcept : open_(f.empty || f.any_byte) {
-    // Code point c is bit c % 64 of word (c & 0xFFF) / 64: the sixteen blocks of 4096
-    // code points fold onto one another a word at a time.
-    const auto& words = f.cps.words();
-    for (std::size_t w = 0; w < words.size(); ++w) bits_[w % bits_.size()] |= words[w];
-  }
+  explicit first_filter(const folded_first_chars& f) noexcept
+      : bits_(f.cps), open_(f.empty || f.any_byte) {}
 
   /// Whether a match may begin at the bytes [p, end).
   [[nodiscard]] GONGWEN_ALWAYS_INLINE bool may_begin(const char* p,
@@ -345,17 +406,21 @@ class first_filter {
       low = ((b[1] & 0x3Fu) << 6) | (b[2] & 0x3Fu);
     else
       return true;
-    return (bits_[low / 64] >> (low % 64)) & 1;
+    return bits_.test_low(low);
+  }
+  /// Whether a match may begin with the code point c.
+  [[nodiscard]] bool may_begin_with(char32_t c) const noexcept {
+    return open_ || c >= code_point_set::size() || bits_.test_low(c);
   }
 
  private:
-  std::array<std::uint64_t, 64> bits_{};
+  folded_set bits_;
   bool open_;
 };
 
 template <class Rule>
 const first_filter& first_filter_of() {
-  static const first_filter f(first_chars_of<Rule>());
+  static const first_filter f(folded_first_chars_of<Rule>());
   return f;
 }
 
@@ -367,12 +432,11 @@ GONGWEN_ALWAYS_INLINE bool may_begin_at(std::string_view text, std::size_t b) no
                                            text.data() + text.size());
 }
 
-/// Whether Rule may match where the code point c begins: the exact set (8 KiB a rule),
-/// for a caller that has c decoded already and tries the rule at few places.
+/// Whether Rule may match where the code point c begins, for a caller that has c
+/// decoded already: as may_begin_at.
 template <class Rule>
 bool may_begin_with(char32_t c) noexcept {
-  const first_chars& f = first_chars_of<Rule>();
-  return f.empty || f.any_byte || c >= f.cps.size() || f.cps[c];
+  return first_filter_of<Rule>().may_begin_with(c);
 }
 
 /// Whether to run Rule at text[b…) under first_checked: false where may_begin_at is.

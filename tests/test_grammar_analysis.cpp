@@ -682,6 +682,7 @@ TEST_CASE("a one-character rule's first characters are the characters it matches
   CHECK(in_table < bare.count());
 }
 
+/// The filters' first characters, worked out folded, are the exact ones folded; and
 /// first_filter_of<Rule> lets c through exactly when a first character of Rule shares
 /// c's low twelve bits.
 template <class Rule>
@@ -689,6 +690,12 @@ std::size_t check_filter_folding() {
   const auto& first = gongwen::detail::first_chars_of<Rule>();
   REQUIRE_FALSE(first.empty);
   REQUIRE_FALSE(first.any_byte);
+  const auto& folded = gongwen::detail::folded_first_chars_of<Rule>();
+  gongwen::detail::folded_set expected;
+  expected |= first.cps;
+  CHECK(folded.cps == expected);
+  CHECK(folded.empty == first.empty);
+  CHECK(folded.any_byte == first.any_byte);
   std::size_t wrong = 0, through = 0;
   std::string utf8;
   for (char32_t c = 0x80; c < gongwen::detail::code_point_set::size(); ++c) {
@@ -712,6 +719,15 @@ TEST_CASE("a rule's first-character filter folds its first characters by their l
   const std::size_t units = check_filter_folding<g::unit_list>();
   const std::size_t deadlines = check_filter_folding<g::deadline>();
   const std::size_t ends = check_filter_folding<g::name_end>();
+  check_filter_folding<g::block_ordinal_marker>();
+  check_filter_folding<g::ordinal_marker>();
+  check_filter_folding<g::place_follow>();
+  check_filter_folding<g::modal_word>();
+  // Rules that may match nothing, or begin with any byte, are let through everywhere.
+  using gongwen::detail::folded_first_chars_of;
+  CHECK(folded_first_chars_of<tao::pegtl::sor<g::comma, tao::pegtl::opt<g::colon>>>().empty);
+  CHECK(folded_first_chars_of<tao::pegtl::any>().empty);
+  CHECK(gongwen::detail::may_begin_with<tao::pegtl::any>(U'县'));
   CHECK(han > 40000);  // han's ranges cover every value of the low bits
   CHECK(ends < 10000);
   CHECK(deadlines < 20000);
@@ -742,6 +758,17 @@ TEST_CASE("code_point_set: ranges, removal and order, a word at a time") {
     CHECK(
         by_range.count() ==
         (hi < lo || lo >= code_point_set::size() ? 0 : std::min<std::size_t>(hi, 0xFFFF) - lo + 1));
+  }
+  // Folded by the low twelve bits, a range sets what its code points set one by one.
+  const std::pair<char32_t, char32_t> folded_ranges[] = {
+      {0, 0},           {5, 4},           {0x4E00, 0x9FFF},  {0x0FF0, 0x1010},
+      {0x3000, 0x3FFE}, {0x3000, 0x3FFF}, {0xFFF0, 0x10FFFF}};
+  for (const auto& [lo, hi] : folded_ranges) {
+    gongwen::detail::folded_set by_range, by_one;
+    by_range.set_range(lo, hi);
+    for (char32_t c = lo; c <= hi && c < code_point_set::size(); ++c) by_one.set(c);
+    CHECK_MESSAGE(by_range == by_one, static_cast<unsigned>(lo)
+                                          << "-" << static_cast<unsigned>(hi));
   }
   code_point_set a, b;
   a.set_range(10, 200);
