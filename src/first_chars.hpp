@@ -25,37 +25,47 @@
 
 namespace gongwen::detail {
 
-/// A set of code points of the Basic Multilingual Plane, a bit each (8 KiB), read and
-/// written a 64-bit word at a time: the sets below are built when a rule is first
-/// used, in every process, and a bit at a time that cost a program milliseconds
-/// before its first document.
-class code_point_set {
+/// A set of code points of the Basic Multilingual Plane, a bit for each value of
+/// their low bits (Bits values: 0x10000 keeps every code point apart, 0x1000 folds
+/// them by their low twelve bits), read and written a 64-bit word at a time. The sets
+/// below are built when a rule is first used, in every process: a bit at a time, and
+/// 8 KiB for every rule, that cost a program milliseconds before its first document.
+template <std::size_t Bits>
+class code_point_bits {
  public:
+  static_assert(Bits % 64 == 0 && Bits <= 0x10000 && (Bits & (Bits - 1)) == 0);
+  static constexpr std::uint32_t mask = Bits - 1;
+  /// The code points kept: those of the Basic Multilingual Plane.
   static constexpr std::size_t size() noexcept { return 0x10000; }
 
   [[nodiscard]] bool test(char32_t c) const noexcept {
-    return c < size() && ((words_[c / 64] >> (c % 64)) & 1);
+    return c < size() && ((words_[(c & mask) / 64] >> (c % 64)) & 1);
   }
-  [[nodiscard]] bool operator[](char32_t c) const noexcept { return test(c); }
   void set(char32_t c, bool on = true) noexcept {
     if (c >= size()) return;
     const std::uint64_t bit = std::uint64_t{1} << (c % 64);
-    words_[c / 64] = on ? words_[c / 64] | bit : words_[c / 64] & ~bit;
+    std::uint64_t& w = words_[(c & mask) / 64];
+    w = on ? w | bit : w & ~bit;
   }
   /// Every code point of [lo, hi], those above U+FFFF aside.
   void set_range(char32_t lo, char32_t hi) noexcept {
     hi = std::min<char32_t>(hi, size() - 1);
-    for (char32_t c = lo; c <= hi && c % 64 != 0; ++c) set(c);  // up to a word's start
-    char32_t c = lo % 64 == 0 ? lo : (lo / 64 + 1) * 64;
-    for (; c + 63 <= hi; c += 64) words_[c / 64] = ~std::uint64_t{0};
-    for (; c <= hi; ++c) set(c);
+    if (lo > hi) return;
+    if (hi - lo >= mask) return fill(0, mask);  // every value of the low bits
+    if ((lo & mask) <= (hi & mask)) return fill(lo & mask, hi & mask);
+    fill(lo & mask, mask);  // the range wraps round the folded values
+    fill(0, hi & mask);
   }
-  code_point_set& operator|=(const code_point_set& o) noexcept {
-    for (std::size_t w = 0; w < words_.size(); ++w) words_[w] |= o.words_[w];
+  /// Adds a set of as many bits or more, folded onto these.
+  template <std::size_t OtherBits>
+  code_point_bits& operator|=(const code_point_bits<OtherBits>& o) noexcept {
+    static_assert(OtherBits >= Bits);
+    const auto& words = o.words();
+    for (std::size_t w = 0; w < words.size(); ++w) words_[w % words_.size()] |= words[w];
     return *this;
   }
   /// Takes out every code point of o.
-  void remove(const code_point_set& o) noexcept {
+  void remove(const code_point_bits& o) noexcept {
     for (std::size_t w = 0; w < words_.size(); ++w) words_[w] &= ~o.words_[w];
   }
   [[nodiscard]] std::size_t count() const noexcept {
@@ -63,63 +73,28 @@ class code_point_set {
     for (const std::uint64_t w : words_) n += static_cast<std::size_t>(std::popcount(w));
     return n;
   }
-  /// Calls f(c) for each code point of the set, in order.
-  template <class F>
-  void for_each(F&& f) const {
-    for (std::size_t w = 0; w < words_.size(); ++w)
-      for (std::uint64_t bits = words_[w]; bits != 0; bits &= bits - 1)
-        f(static_cast<char32_t>(w * 64 + static_cast<std::size_t>(std::countr_zero(bits))));
-  }
-  /// The set's 64-bit words: code points 64w to 64w + 63 in word w, lowest bit first.
-  [[nodiscard]] const std::array<std::uint64_t, 0x10000 / 64>& words() const noexcept {
+  /// The set's 64-bit words: values 64w to 64w + 63 of the low bits in word w.
+  [[nodiscard]] const std::array<std::uint64_t, Bits / 64>& words() const noexcept {
     return words_;
   }
-  bool operator==(const code_point_set&) const = default;
+  bool operator==(const code_point_bits&) const = default;
 
  private:
-  std::array<std::uint64_t, 0x10000 / 64> words_{};
+  /// Every value of the low bits in [a, b].
+  void fill(std::uint32_t a, std::uint32_t b) noexcept {
+    for (; a <= b && a % 64 != 0; ++a) words_[a / 64] |= std::uint64_t{1} << (a % 64);
+    for (; a + 63 <= b; a += 64) words_[a / 64] = ~std::uint64_t{0};
+    for (; a <= b; ++a) words_[a / 64] |= std::uint64_t{1} << (a % 64);
+  }
+
+  std::array<std::uint64_t, Bits / 64> words_{};
 };
 
-/// A code point set folded by the code points' low twelve bits (512 bytes): code
-/// point c is bit c & 0xFFF. The first characters of most rules are kept so, since the
-/// filters test no more than those bits: every rule the grammars try holds one, and
-/// 8 KiB each had the first parse of a process write megabytes of fresh memory.
-class folded_set {
- public:
-  static constexpr std::uint32_t mask = 0xFFF;
-
-  [[nodiscard]] bool test_low(std::uint32_t low) const noexcept {
-    return (words_[(low & mask) / 64] >> (low % 64)) & 1;
-  }
-  void set(char32_t c) noexcept {
-    if (c < code_point_set::size()) words_[(c & mask) / 64] |= std::uint64_t{1} << (c % 64);
-  }
-  void set_range(char32_t lo, char32_t hi) noexcept {
-    hi = std::min<char32_t>(hi, code_point_set::size() - 1);
-    if (lo > hi) return;
-    if (hi - lo >= mask) {  // every value of the low bits
-      words_.fill(~std::uint64_t{0});
-      return;
-    }
-    for (char32_t c = lo; c <= hi; ++c) set(c);
-  }
-  folded_set& operator|=(const folded_set& o) noexcept {
-    for (std::size_t w = 0; w < words_.size(); ++w) words_[w] |= o.words_[w];
-    return *this;
-  }
-  folded_set& operator|=(const code_point_set& o) noexcept {
-    // Code point c is bit c % 64 of word c / 64 there, of word (c & 0xFFF) / 64 here:
-    // the sixteen blocks of 4096 code points fold onto one another a word at a time.
-    const auto& words = o.words();
-    for (std::size_t w = 0; w < words.size(); ++w) words_[w % words_.size()] |= words[w];
-    return *this;
-  }
-  [[nodiscard]] const std::array<std::uint64_t, 64>& words() const noexcept { return words_; }
-  bool operator==(const folded_set&) const = default;
-
- private:
-  std::array<std::uint64_t, 64> words_{};
-};
+/// Every code point apart (8 KiB).
+using code_point_set = code_point_bits<0x10000>;
+/// Code points folded by their low twelve bits (512 bytes), as the filters test them:
+/// the first characters of the rules the grammars try are kept so.
+using folded_set = code_point_bits<0x1000>;
 
 /// What can stand first in a match of a rule, as a set of code points: Set is
 /// code_point_set (exact) or folded_set. A superset: a character in `cps` may
@@ -406,11 +381,11 @@ class first_filter {
       low = ((b[1] & 0x3Fu) << 6) | (b[2] & 0x3Fu);
     else
       return true;
-    return bits_.test_low(low);
+    return bits_.test(low);
   }
   /// Whether a match may begin with the code point c.
   [[nodiscard]] bool may_begin_with(char32_t c) const noexcept {
-    return open_ || c >= code_point_set::size() || bits_.test_low(c);
+    return open_ || c >= folded_set::size() || bits_.test(c);
   }
 
  private:

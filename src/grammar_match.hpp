@@ -4,7 +4,6 @@
 #include <tao/pegtl.hpp>
 
 #include <cstddef>
-#include <string>
 #include <string_view>
 
 #include "first_chars.hpp"
