@@ -382,22 +382,27 @@ struct sentence_char {
   [[nodiscard]] code_point code() const noexcept { return {cp, len}; }
 };
 
-/// The characters of [b, e) of text, and one past the last (at e, no flags). Returns
-/// where the last character that every deadline holds (in_every_deadline) ends, or b.
-std::size_t decode_sentence(std::string_view text, std::size_t b, std::size_t e,
-                            std::vector<sentence_char>& out) {
+/// The characters of [b, e) of text, and one past the last (at e, no flags), written
+/// into `room` (grown, never shrunk: a sentence has at most e - b characters, so the
+/// loop writes through a pointer with no check of its own). Returns them, and sets
+/// deadlines_end to where the last character that every deadline holds
+/// (in_every_deadline) ends, or b.
+std::span<sentence_char> decode_sentence(std::string_view text, std::size_t b, std::size_t e,
+                                         std::vector<sentence_char>& room,
+                                         std::size_t& deadlines_end) {
   const char_table& flags = flags_of();
-  out.clear();
-  std::size_t deadlines_end = b;
+  if (room.size() < e - b + 1) room.resize(e - b + 1);
+  sentence_char* out = room.data();
+  deadlines_end = b;
   for (std::size_t p = b; p < e;) {
     const code_point c = decode_at(text, p);
     const std::uint16_t f = flags(c.cp);
-    out.push_back({static_cast<offset>(p), c.cp, f, static_cast<std::uint8_t>(c.len)});
+    *out++ = {static_cast<offset>(p), c.cp, f, static_cast<std::uint8_t>(c.len)};
     p += c.len;
     if (f & in_every_deadline) deadlines_end = p;
   }
-  out.push_back({static_cast<offset>(e), 0, 0, 0});
-  return deadlines_end;
+  *out++ = {static_cast<offset>(e), 0, 0, 0};
+  return {room.data(), out};
 }
 
 /// The words a unit's name ends with, by their last character: the suffixes of
@@ -511,12 +516,15 @@ class unit_reach {
 class sentence_reader {
  public:
   /// Reads into `out`, cleared first (its arrays keep their room).
-  sentence_reader(std::string_view text, span content, std::vector<sentence_char>& chars,
+  sentence_reader(std::string_view text, span content, std::vector<sentence_char>& room,
                   sentence_analysis& out)
-      : t_(text), b_(content.begin), e_(content.end), chars_(chars), result_(out) {
+      : t_(text),
+        b_(content.begin),
+        e_(content.end),
+        chars_(decode_sentence(t_, b_, e_, room, deadlines_end_)),
+        result_(out) {
     result_.clear();
     result_.content = content;
-    deadlines_end_ = decode_sentence(t_, b_, e_, chars_);
   }
 
   void run() {
@@ -1020,8 +1028,8 @@ class sentence_reader {
 
   std::string_view t_;
   std::size_t b_, e_;
-  std::vector<sentence_char>& chars_;  // the sentence's characters, and one past the last
   std::size_t deadlines_end_ = 0;  // no deadline starts at or after this (see deadline_terminal)
+  std::span<const sentence_char> chars_;  // the sentence's characters, and one past the last
   sentence_analysis& result_;
   std::vector<span> skip_;        // assignment parentheses, read on their own
   offset last_agency_begin_ = 0;  // where the last-starting unit so far starts
