@@ -2,6 +2,7 @@
 #pragma once
 
 #include <algorithm>
+#include <bit>
 #include <charconv>
 #include <cstdint>
 #include <cstdio>
@@ -27,25 +28,46 @@ inline bool whole_characters(std::string_view s) noexcept {
   return k - 1 + sequence_length(b[k - 1]) == s.size();
 }
 
+#if defined(__SSE2__)
+/// A bit for each of the sixteen bytes at p that JSON must escape.
+inline unsigned escape_mask(const unsigned char* p) noexcept {
+  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  // Control characters are 00-1F: 0 to 31 as signed bytes (80-FF are negative).
+  const __m128i control =
+      _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(-1)), _mm_cmplt_epi8(v, _mm_set1_epi8(0x20)));
+  const __m128i hit = _mm_or_si128(control, _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
+                                                         _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))));
+  return static_cast<unsigned>(_mm_movemask_epi8(hit));
+}
+#endif
+
 /// The first byte at or after i that JSON must escape (a control character, " or \),
-/// or s.size(). Sixteen bytes are tested at a time where SSE2 is there.
+/// or s.size(). Sixteen bytes are tested at a time where SSE2 is there, the last
+/// sixteen too: a string of sixteen bytes or more ends with a block that overlaps
+/// bytes already tried (their bits are dropped), a shorter rest is tried in a padded
+/// copy. Most strings written are short (names, markers, the text of a deadline), and
+/// a byte at a time their rest cost more than all the blocks.
 inline std::size_t next_to_escape(std::string_view s, std::size_t i) noexcept {
   const auto* b = reinterpret_cast<const unsigned char*>(s.data());
 #if defined(__SSE2__)
-  for (; i + 16 <= s.size(); i += 16) {
-    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(b + i));
-    // Control characters are 00-1F: 0 to 31 as signed bytes (80-FF are negative).
-    const __m128i control =
-        _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(-1)), _mm_cmplt_epi8(v, _mm_set1_epi8(0x20)));
-    const __m128i hit = _mm_or_si128(control, _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
-                                                           _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))));
-    if (const int bits = _mm_movemask_epi8(hit))
-      return first_hit(s, reinterpret_cast<const char*>(b) + i, bits);
+  for (; i + 16 <= s.size(); i += 16)
+    if (const unsigned bits = escape_mask(b + i)) return i + std::countr_zero(bits);
+  if (i >= s.size()) return s.size();
+  if (s.size() >= 16) {
+    const std::size_t at = s.size() - 16;
+    const unsigned bits = escape_mask(b + at) & (0xFFFFu << (i - at));
+    return bits ? at + std::countr_zero(bits) : s.size();
   }
-#endif
+  unsigned char rest[16];
+  std::memset(rest, 'a', sizeof rest);
+  std::memcpy(rest, b + i, s.size() - i);
+  const unsigned bits = escape_mask(rest) & ((1u << (s.size() - i)) - 1);
+  return bits ? i + std::countr_zero(bits) : s.size();
+#else
   for (; i < s.size(); ++i)
     if (b[i] < 0x20 || b[i] == '"' || b[i] == '\\') break;
   return i;
+#endif
 }
 
 /// A byte JSON escapes: a control character, " or \\.
@@ -154,12 +176,31 @@ class json_buffer {
     p[k.size() + 3] = ' ';
     len_ += space ? n : n - 1;
   }
-  /// An integer in decimal, written in place.
+  /// An integer in decimal, written in place. Offsets, lines and counts lie in
+  /// [0, 2^32): their digits are counted first and written two at a time from the
+  /// end (std::to_chars took a twentieth of a JSON run); others go to std::to_chars.
   void append_int(std::int64_t v) {
     constexpr std::size_t most = 20;  // digits and sign of any 64-bit integer
     if (s_.size() - len_ < most) grow(most);
-    const auto r = std::to_chars(s_.data() + len_, s_.data() + len_ + most, v);
-    len_ = static_cast<std::size_t>(r.ptr - s_.data());
+    char* at = s_.data() + len_;
+    if (v < 0 || v > 0xFFFFFFFF) {
+      len_ = static_cast<std::size_t>(std::to_chars(at, at + most, v).ptr - s_.data());
+      return;
+    }
+    auto u = static_cast<std::uint32_t>(v);
+    const std::size_t n = 1 + (u >= 10) + (u >= 100) + (u >= 1000) + (u >= 10000) +
+                          (u >= 100000) + (u >= 1000000) + (u >= 10000000) + (u >= 100000000) +
+                          (u >= 1000000000);
+    char* q = at + n;
+    for (; u >= 100; u /= 100) {
+      q -= 2;
+      std::memcpy(q, two_digits + 2 * (u % 100), 2);
+    }
+    if (u >= 10)
+      std::memcpy(q - 2, two_digits + 2 * u, 2);
+    else
+      q[-1] = static_cast<char>('0' + u);
+    len_ += n;
   }
   void append(std::size_t n, char c) {
     if (s_.size() - len_ < n) grow(n);
@@ -177,6 +218,10 @@ class json_buffer {
     s_.resize(s_.capacity() - len_ >= n ? s_.capacity()
                                         : std::max(2 * s_.capacity(), len_ + n + 4096));
   }
+  static constexpr char two_digits[] =
+      "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+      "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+      "8081828384858687888990919293949596979899";
   std::string& s_;
   std::size_t len_;
 };

@@ -2,8 +2,11 @@
 // Refresh the golden files with GONGWEN_UPDATE_GOLDEN=1.
 #include <doctest/doctest.h>
 
+#include <cstdint>
 #include <cstdlib>
 #include <fstream>
+#include <limits>
+#include <vector>
 
 #include "helpers.hpp"
 #include "json_out.hpp"
@@ -129,6 +132,28 @@ TEST_SUITE("json") {
     }
     CHECK(pieces > 5000);
     CHECK(cut > 1000);
+  }
+
+  TEST_CASE("integers are written as std::to_string writes them, at every digit count") {
+    // The writer counts the digits of a value in [0, 2^32) and writes them two at a
+    // time; other values go to std::to_chars. Each power of ten, its neighbours and
+    // the ends of the ranges.
+    std::vector<std::int64_t> values = {0, 1, 9, 0xFFFFFFFFLL, 0x100000000LL, -1, -10,
+                                        std::numeric_limits<std::int64_t>::min(),
+                                        std::numeric_limits<std::int64_t>::max()};
+    for (std::int64_t p = 1; p <= 1000000000000LL; p *= 10)
+      for (std::int64_t v : {p - 1, p, p + 1, 2 * p - 1, 5 * p + 3, 9 * p + 9}) values.push_back(v);
+    std::string out = "x";
+    std::string expected = "x";
+    {
+      gongwen::detail::json_buffer buffer(out);
+      for (const std::int64_t v : values) {
+        buffer.append_int(v);
+        buffer.push_back(',');
+        expected += std::to_string(v) + ",";
+      }
+    }
+    CHECK(out == expected);
   }
 
   TEST_CASE("a document's text is known to be well-formed only when it is") {
