@@ -73,7 +73,7 @@ class tree_writer {
   void node_(const node& n) {
     if (j_.pretty()) {
       j_.begin_object();
-      j_.member("type", name(n.type));
+      j_.word_member("type", name(n.type));
       j_.key("span");
       j_.pair(n.span.begin, n.span.end);
       j_.member("line", n.line);
@@ -85,7 +85,7 @@ class tree_writer {
       j_.verbatim("],\"line\":");
       j_.verbatim_int(n.line);
     }
-    if (n.type == node_type::noise) j_.member("kind", name(n.noise));
+    if (n.type == node_type::noise) j_.word_member("kind", name(n.noise));
     if (carries_text(n.type)) j_.text_member("text", doc_.text(doc_.title_of(n)));
     if (n.type == node_type::section) section_(n);
     if (n.type == node_type::directive) directive_(n);
@@ -102,7 +102,7 @@ class tree_writer {
     j_.member("level", n.level);
     j_.key("ordinal");
     j_.begin_object();
-    j_.member("style", name(doc_.ordinal_of(n).style));
+    j_.word_member("style", name(doc_.ordinal_of(n).style));
     j_.text_member("marker", doc_.text(doc_.ordinal_of(n).marker));
     j_.key("value");
     if (doc_.ordinal_of(n).has_value())
@@ -121,7 +121,7 @@ class tree_writer {
     for (const agency& a : doc_.agencies(n)) {
       j_.begin_object();
       j_.text_member("name", a.name);
-      j_.member("role", name(a.role));
+      j_.word_member("role", name(a.role));
       j_.key("span");
       j_.pair(a.text.begin, a.text.end);
       j_.text_member("text", doc_.text(a.text));
@@ -168,9 +168,9 @@ void write_deadline(json_out& j, const document& doc, const deadline& d) {
   if (d.week) j.member("week", d.week);
   if (d.day) j.member("day", d.day);
   static constexpr std::string_view parts[] = {"", "early", "middle", "late", "end"};
-  if (d.of != deadline::part::none) j.member("part", parts[static_cast<int>(d.of)]);
+  if (d.of != deadline::part::none) j.word_member("part", parts[static_cast<int>(d.of)]);
   static constexpr std::string_view bounds[] = {"before", "within", "during"};
-  j.member("by", bounds[static_cast<int>(d.by)]);
+  j.word_member("by", bounds[static_cast<int>(d.by)]);
   if (d.redacted) j.member("redacted", true);
   if (d.inherited()) write_origin(j, doc, d.from);
   j.end_object();
