@@ -6,8 +6,8 @@
 // Langdale and Lemire 2019): each place is classified by table lookups on the high
 // and low nibbles of two bytes, its own (the lead) and the one two places on (the
 // last byte of a three-byte character), and a place is kept where the two classes
-// share a bit. The tables are worked out once, from the predicate that says which
-// characters are wanted, so there is no list of bytes to keep in step with it.
+// share a bit. The tables are worked out at compile time from the characters
+// wanted, so there is no list of bytes to keep in step with them.
 #pragma once
 
 #include <array>
@@ -81,18 +81,19 @@ constexpr void mark(std::array<std::uint8_t, 16>& table, std::uint16_t nibbles, 
 
 }  // namespace byte_scan_detail
 
-/// The classes for the characters of the Basic Multilingual Plane that `wanted`
-/// accepts: an ASCII character is its own lead with any last byte, a two-byte one its
-/// lead with any last byte, a three-byte one its lead with its own last byte. More than
-/// eight classes are refused (a set that needs them wants another method).
-template <class Wanted>
-constexpr pair_classes pair_classes_of(Wanted wanted) {
+/// The classes for the characters of the Basic Multilingual Plane in `chars` (a
+/// range of code points; others are left out): an ASCII character is its own lead
+/// with any last byte, a two-byte one its lead with any last byte, a three-byte one
+/// its lead with its own last byte. More than eight classes are refused (a set that
+/// needs them wants another method). Cheap enough to be worked out at compile time.
+template <class Chars>
+constexpr pair_classes pair_classes_of(const Chars& chars) {
   namespace d = byte_scan_detail;
   std::array<d::byte_set, 256> last_of{};
   d::byte_set any;
   for (unsigned b = 0; b < 256; ++b) any.add(b);
-  for (char32_t c = 1; c < 0x10000; ++c) {
-    if ((c >= 0xD800 && c < 0xE000) || !wanted(c)) continue;
+  for (const char32_t c : chars) {
+    if (c == 0 || c >= 0x10000 || (c >= 0xD800 && c < 0xE000)) continue;
     if (c < 0x80)
       last_of[c] = any;
     else if (c < 0x800)
@@ -124,16 +125,6 @@ constexpr pair_classes pair_classes_of(Wanted wanted) {
     }
   }
   return t;
-}
-
-/// The classes of the characters Wanted accepts, worked out at first use. Wanted is
-/// called through a lambda of its own, so that it is inlined into the loop over every
-/// code point instead of called through a pointer 65,536 times (a tenth of the
-/// CLI's run on a small document).
-template <auto Wanted>
-const pair_classes& pair_classes_for() {
-  static const pair_classes classes = pair_classes_of([](char32_t c) { return Wanted(c); });
-  return classes;
 }
 
 /// The first place in text[from, to) where t.hit(lead, last) holds, or where the lead

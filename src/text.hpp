@@ -1,6 +1,7 @@
 // UTF-8 helpers used across the parser. Private to the library.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -276,12 +277,50 @@ constexpr bool is_boundary(char32_t c) noexcept {
   return is_sentence_end(c) || fold_punct(c) == U'：';
 }
 
+/// The variants fold_punct folds, each with the form it folds to: the same marks as
+/// its cases, as data, so that the characters a test of folded marks accepts can be
+/// listed. A test holds fold_punct to this table over every code point.
+inline constexpr std::pair<char32_t, char32_t> punct_variants[] = {
+    {U',', U'，'},  {U'﹐', U'，'}, {U'､', U'、'}, {U'﹑', U'、'}, {U'｡', U'。'},
+    {U'﹒', U'。'}, {U':', U'：'},  {U'﹕', U'：'}, {U'︰', U'：'}, {U';', U'；'},
+    {U'﹔', U'；'}, {U'!', U'！'},  {U'﹗', U'！'}, {U'?', U'？'},  {U'﹖', U'？'},
+    {U'(', U'（'},  {U'﹙', U'（'}, {U')', U'）'},  {U'﹚', U'）'}};
+
+/// A few code points, listed at compile time: the characters a predicate over
+/// punctuation marks accepts, from which its byte classes are worked out.
+struct char_list {
+  std::array<char32_t, 48> cps{};
+  std::size_t n = 0;
+  constexpr void add(char32_t c) { cps[n++] = c; }  // past 48: no constant, a compile error
+  /// A full-width form and every variant that folds to it.
+  constexpr void add_folded(char32_t form) {
+    add(form);
+    for (const auto& [variant, folded] : punct_variants)
+      if (folded == form) add(variant);
+  }
+  [[nodiscard]] constexpr const char32_t* begin() const noexcept { return cps.data(); }
+  [[nodiscard]] constexpr const char32_t* end() const noexcept { return cps.data() + n; }
+};
+
+/// What is_sentence_end and is_boundary accept (tests hold the lists to them).
+constexpr char_list sentence_end_chars() {
+  char_list l;
+  for (const char32_t form : {U'。', U'！', U'？', U'；'}) l.add_folded(form);
+  return l;
+}
+constexpr char_list boundary_chars() {
+  char_list l = sentence_end_chars();
+  l.add_folded(U'：');
+  return l;
+}
+
 /// A place at or after `from` where a boundary character (is_boundary) may begin, or
 /// `to`: every one is found, and few other places (the commas and brackets that make
 /// most of Chinese punctuation are passed over). A test holds it to is_boundary over
 /// every code point.
+inline constexpr pair_classes boundary_classes_v = pair_classes_of(boundary_chars());
 inline const pair_classes& boundary_classes() {
-  return pair_classes_for<is_boundary>();
+  return boundary_classes_v;
 }
 inline std::size_t find_boundary_lead(std::string_view text, std::size_t from,
                                       std::size_t to) noexcept {
@@ -313,12 +352,24 @@ constexpr bool is_sentence_mark(char32_t c) noexcept {
   return false;
 }
 
+/// What is_sentence_mark accepts (a test holds the list to it).
+constexpr char_list sentence_mark_chars() {
+  char_list l = sentence_end_chars();
+  l.add(U'"');
+  for (const auto& [open, close] : bracket_pairs) {
+    l.add(open);
+    l.add(close);
+  }
+  return l;
+}
+
 /// A place at or after `from` where a sentence mark (is_sentence_mark) may begin, or
 /// `to`: every one is found, and few other places (the commas ，、 and most other
 /// punctuation are passed over). A test holds it to is_sentence_mark over every code
 /// point.
+inline constexpr pair_classes sentence_mark_classes_v = pair_classes_of(sentence_mark_chars());
 inline const pair_classes& sentence_mark_classes() {
-  return pair_classes_for<is_sentence_mark>();
+  return sentence_mark_classes_v;
 }
 inline std::size_t find_sentence_mark_lead(std::string_view text, std::size_t from,
                                            std::size_t to) noexcept {

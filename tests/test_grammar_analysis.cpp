@@ -307,6 +307,33 @@ TEST_CASE("find_pair stops where a class pair holds, at every width, offset and 
   }
 }
 
+TEST_CASE("the characters listed for the byte classes are those their predicates accept") {
+  namespace d = gongwen::detail;
+  // The classes are worked out at compile time from lists of characters; the lists
+  // must hold what the predicates the code tests with accept, over every code point,
+  // and fold_punct must fold what its table of variants says.
+  const auto listed = [](const d::char_list& l, char32_t c) {
+    return std::find(l.begin(), l.end(), c) != l.end();
+  };
+  constexpr d::char_list ends = d::sentence_end_chars(), boundaries = d::boundary_chars(),
+                         marks = d::sentence_mark_chars();
+  std::size_t folded = 0, wrong = 0;
+  for (char32_t c = 0; c < 0x110000; ++c) {
+    char32_t expect = c;
+    for (const auto& [variant, form] : d::punct_variants)
+      if (c == variant) expect = form;
+    folded += expect != c;
+    const bool ok = listed(ends, c) == d::is_sentence_end(c) &&
+                    listed(boundaries, c) == d::is_boundary(c) &&
+                    listed(marks, c) == d::is_sentence_mark(c) && d::fold_punct(c) == expect;
+    if (!ok && ++wrong <= 5) FAIL_CHECK("U+" << std::hex << static_cast<std::uint32_t>(c));
+  }
+  CHECK(wrong == 0);
+  CHECK(folded == std::size(d::punct_variants));
+  CHECK(ends.n == 4 + 8);  // 。！？； and two variants of each
+  CHECK(marks.n > ends.n + 2 * std::size(d::bracket_pairs));
+}
+
 TEST_CASE("byte classes are worked out from the characters they stand for") {
   namespace d = gongwen::detail;
   // Every boundary character's lead and last byte are a pair; and the classes are few
@@ -330,6 +357,16 @@ TEST_CASE("byte classes are worked out from the characters they stand for") {
     }
   }
   CHECK(pairs >= 12);
+  std::size_t marks = 0;
+  for (char32_t c = 1; c < 0x10000; ++c) {
+    if ((c >= 0xD800 && c < 0xE000) || !d::is_sentence_mark(c)) continue;
+    std::string u;
+    d::append_utf8(u, c);
+    CHECK(d::sentence_mark_classes().hit(static_cast<unsigned char>(u[0]),
+                                         static_cast<unsigned char>(u[u.size() - 1])));
+    ++marks;
+  }
+  CHECK(marks >= 30);
   // 。 (E3 80 82) stands for all of E3 xx 82 (64 characters), and the ten full-width and
   // small forms for EF xx and their last bytes (640); the rest of the plane is passed over.
   CHECK(others < 64 * 12);
