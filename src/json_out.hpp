@@ -61,7 +61,7 @@ inline std::size_t next_to_escape(std::string_view s, std::size_t i) noexcept {
   unsigned char rest[16];
   std::memset(rest, 'a', sizeof rest);
   std::memcpy(rest, b + i, s.size() - i);
-  const unsigned bits = escape_mask(rest) & ((1u << (s.size() - i)) - 1);
+  const unsigned bits = escape_mask(rest);  // the padding escapes nothing
   return bits ? i + std::countr_zero(bits) : s.size();
 #else
   for (; i < s.size(); ++i)

@@ -228,42 +228,32 @@ inline bool is_blank(char32_t c) noexcept {
   }
 }
 
-/// The full-width form of a punctuation mark written in a variant: ASCII , : ; ! ? ( ),
-/// the half-width ｡ ､ and the small forms ﹐ ﹑ ﹒ ﹔ ﹕ ﹖ ﹗ ﹙ ﹚ ︰. Other code points are
-/// returned as they are. Code compares folded marks, so every variant reads the same.
+/// Punctuation marks written in a variant, each with its full-width form: ASCII
+/// , : ; ! ? ( ), the half-width ｡ ､ and the small forms ﹐ ﹑ ﹒ ﹔ ﹕ ﹖ ﹗ ﹙ ﹚ ︰.
+inline constexpr std::pair<char32_t, char32_t> punct_variants[] = {
+    {U',', U'，'},  {U'﹐', U'，'}, {U'､', U'、'}, {U'﹑', U'、'}, {U'｡', U'。'},
+    {U'﹒', U'。'}, {U':', U'：'},  {U'﹕', U'：'}, {U'︰', U'：'}, {U';', U'；'},
+    {U'﹔', U'；'}, {U'!', U'！'},  {U'﹗', U'！'}, {U'?', U'？'},  {U'﹖', U'？'},
+    {U'(', U'（'},  {U'﹙', U'（'}, {U')', U'）'},  {U'﹚', U'）'}};
+
+namespace text_detail {
+/// The lowest variant above ASCII: no code point from U+0080 up to it folds.
+inline constexpr char32_t lowest_wide_variant = [] {
+  char32_t lowest = 0x110000;
+  for (const auto& [variant, form] : punct_variants)
+    if (variant >= 0x80 && variant < lowest) lowest = variant;
+  return lowest;
+}();
+}  // namespace text_detail
+
+/// The full-width form of a punctuation mark written in a variant (punct_variants);
+/// other code points are returned as they are. Code compares folded marks, so every
+/// variant reads the same. Han characters and most other text are passed at once.
 constexpr char32_t fold_punct(char32_t c) noexcept {
-  switch (c) {
-    case U',':
-    case U'﹐':
-      return U'，';
-    case U'､':
-    case U'﹑':
-      return U'、';
-    case U'｡':
-    case U'﹒':
-      return U'。';
-    case U':':
-    case U'﹕':
-    case U'︰':
-      return U'：';
-    case U';':
-    case U'﹔':
-      return U'；';
-    case U'!':
-    case U'﹗':
-      return U'！';
-    case U'?':
-    case U'﹖':
-      return U'？';
-    case U'(':
-    case U'﹙':
-      return U'（';
-    case U')':
-    case U'﹚':
-      return U'）';
-    default:
-      return c;
-  }
+  if (c >= 0x80 && c < text_detail::lowest_wide_variant) return c;
+  for (const auto& [variant, form] : punct_variants)
+    if (c == variant) return form;
+  return c;
 }
 
 /// 。！？； in any of their forms: a sentence ends here.
@@ -276,15 +266,6 @@ constexpr bool is_sentence_end(char32_t c) noexcept {
 constexpr bool is_boundary(char32_t c) noexcept {
   return is_sentence_end(c) || fold_punct(c) == U'：';
 }
-
-/// The variants fold_punct folds, each with the form it folds to: the same marks as
-/// its cases, as data, so that the characters a test of folded marks accepts can be
-/// listed. A test holds fold_punct to this table over every code point.
-inline constexpr std::pair<char32_t, char32_t> punct_variants[] = {
-    {U',', U'，'},  {U'﹐', U'，'}, {U'､', U'、'}, {U'﹑', U'、'}, {U'｡', U'。'},
-    {U'﹒', U'。'}, {U':', U'：'},  {U'﹕', U'：'}, {U'︰', U'：'}, {U';', U'；'},
-    {U'﹔', U'；'}, {U'!', U'！'},  {U'﹗', U'！'}, {U'?', U'？'},  {U'﹖', U'？'},
-    {U'(', U'（'},  {U'﹙', U'（'}, {U')', U'）'},  {U'﹚', U'）'}};
 
 /// A few code points, listed at compile time: the characters a predicate over
 /// punctuation marks accepts, from which its byte classes are worked out.
