@@ -272,6 +272,7 @@ class heading_finder {
     } else {
       std::size_t b = skip_blanks(h.marker_end);
       std::size_t e = next_boundary(text_, b, it_.end);
+      found_boundary_ = {h.marker_end, e};
       trim(text_, b, e);
       // **（二）地质灾害**: the closing bold mark is not part of the title.
       if (e >= b + 2 && (text_.substr(e - 2, 2) == "**" || text_.substr(e - 2, 2) == "__")) {
@@ -285,9 +286,16 @@ class heading_finder {
     return &out_.back();
   }
 
+  /// The next boundary at or after pos: the one a heading's title ended at when pos is
+  /// where that heading's marker ends (blanks alone lie between), else found anew.
+  std::size_t boundary_from(std::size_t pos) const {
+    if (pos == found_boundary_.from) return found_boundary_.at;
+    return next_boundary(text_, pos, it_.end);
+  }
+
   void scan(std::size_t pos) {
     const std::size_t end = it_.end;
-    while ((pos = next_boundary(text_, pos, end)) < end) {
+    while ((pos = boundary_from(pos)) < end) {
       pos += decode_at(text_, pos).len;
       // Closing quotes and brackets stay with the sentence that ended: 。”
       std::size_t next = pos;
@@ -305,6 +313,10 @@ class heading_finder {
   const item& it_;
   std::uint32_t index_;
   std::vector<heading>& out_;
+  struct {
+    std::size_t from = std::string_view::npos;
+    std::size_t at = 0;
+  } found_boundary_;  // the boundary that ended the last heading's title, and where its marker ended
 };
 
 }  // namespace
