@@ -219,9 +219,7 @@ class heading_finder {
   bool may_open_topic(std::size_t pos) const {
     // 上 or 面 must begin within the 13 characters (52 bytes at most) looked at.
     const std::size_t window = std::min<std::size_t>(it_.end, pos + 52);
-    if (find_bytes3<0xE4, 0xB8, 0x8A>(text_, pos, window) >= window &&  // 上
-        find_bytes3<0xE9, 0x9D, 0xA2>(text_, pos, window) >= window)    // 面
-      return false;
+    if (find_chars3<U'上', U'面'>(text_, pos, window) >= window) return false;
     char32_t before_last = 0, last = 0;
     for (int k = 0; k < 14 && pos < it_.end; ++k) {
       const code_point c = decode_at(text_, pos);
@@ -316,7 +314,8 @@ class heading_finder {
   struct {
     std::size_t from = std::string_view::npos;
     std::size_t at = 0;
-  } found_boundary_;  // the boundary that ended the last heading's title, and where its marker ended
+  } found_boundary_;  // the boundary that ended the last heading's title, and where its marker
+                      // ended
 };
 
 }  // namespace

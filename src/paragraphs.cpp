@@ -57,7 +57,7 @@ void split_paragraphs(std::string_view text, std::vector<paragraph>& out,
     std::size_t piece = pos;
     std::size_t i = pos;
     while (i + 6 <= eol) {
-      const std::size_t run_b = find_bytes3<0xE3, 0x80, 0x80>(text, i, eol);  // U+3000
+      const std::size_t run_b = find_chars3<U'\u3000'>(text, i, eol);
       if (run_b >= eol) break;
       std::size_t run_e = run_b;
       std::size_t count = 0;

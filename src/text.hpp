@@ -88,23 +88,37 @@ inline std::size_t first_hit(std::string_view text, const char* p, int bits) noe
 }
 #endif
 
-/// The first place in text[from, to) where the three bytes B0 B1 B2 begin (all three
-/// inside the range), or `to`. Sixteen places are tried at a time where SSE2 is there;
-/// the end of a range of 18 bytes or more is read as one block that overlaps places
-/// already tried.
-template <unsigned char B0, unsigned char B1, unsigned char B2>
-GONGWEN_ALWAYS_INLINE std::size_t find_bytes3(std::string_view text, std::size_t from,
+/// The first place in text[from, to) where one of the characters Cs begins (each
+/// written in three bytes, all three inside the range), or `to`. Sixteen places are
+/// tried at a time where SSE2 is there; the end of a range of 18 bytes or more is read
+/// as one block that overlaps places already tried.
+template <char32_t... Cs>
+GONGWEN_ALWAYS_INLINE std::size_t find_chars3(std::string_view text, std::size_t from,
                                               std::size_t to) noexcept {
+  static_assert(sizeof...(Cs) > 0 && ((Cs >= 0x800 && Cs <= 0xFFFF) && ...),
+                "characters written in three bytes");
+  // Byte k of the character c.
+  constexpr auto byte = [](char32_t c, int k) {
+    return static_cast<unsigned char>(k == 0 ? 0xE0 | (c >> 12)
+                                             : 0x80 | ((c >> (k == 1 ? 6 : 0)) & 0x3F));
+  };
   const char* p = text.data() + from;
   const char* const end = text.data() + to;
 #if defined(__SSE2__)
-  // The places of the 16 from q that begin the three bytes, a bit a place.
-  const auto hits = [](const char* q) {
+  // The places of the 16 from q that begin one of the characters, a bit a place.
+  const auto hits = [byte](const char* q) {
     const auto at = [q](int k) { return _mm_loadu_si128(reinterpret_cast<const __m128i*>(q + k)); };
-    return static_cast<unsigned>(_mm_movemask_epi8(
-        _mm_and_si128(_mm_and_si128(_mm_cmpeq_epi8(at(0), _mm_set1_epi8(static_cast<char>(B0))),
-                                    _mm_cmpeq_epi8(at(1), _mm_set1_epi8(static_cast<char>(B1)))),
-                      _mm_cmpeq_epi8(at(2), _mm_set1_epi8(static_cast<char>(B2))))));
+    const __m128i v0 = at(0), v1 = at(1), v2 = at(2);
+    const auto eq = [](__m128i v, unsigned char b) {
+      return _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(b)));
+    };
+    const auto is = [&](char32_t c) {
+      return _mm_and_si128(_mm_and_si128(eq(v0, byte(c, 0)), eq(v1, byte(c, 1))),
+                           eq(v2, byte(c, 2)));
+    };
+    __m128i any = _mm_setzero_si128();
+    ((any = _mm_or_si128(any, is(Cs))), ...);
+    return static_cast<unsigned>(_mm_movemask_epi8(any));
   };
   if (end - p >= 18) {
     for (; end - p >= 18; p += 16)
@@ -116,11 +130,13 @@ GONGWEN_ALWAYS_INLINE std::size_t find_bytes3(std::string_view text, std::size_t
     return to;
   }
 #endif
-  for (; end - p >= 3; ++p) {
-    if (static_cast<unsigned char>(p[0]) == B0 && static_cast<unsigned char>(p[1]) == B1 &&
-        static_cast<unsigned char>(p[2]) == B2)
-      return static_cast<std::size_t>(p - text.data());
-  }
+  const auto begins = [byte](const char* q, char32_t c) {
+    return static_cast<unsigned char>(q[0]) == byte(c, 0) &&
+           static_cast<unsigned char>(q[1]) == byte(c, 1) &&
+           static_cast<unsigned char>(q[2]) == byte(c, 2);
+  };
+  for (; end - p >= 3; ++p)
+    if ((begins(p, Cs) || ...)) return static_cast<std::size_t>(p - text.data());
   return to;
 }
 
@@ -231,7 +247,7 @@ inline bool is_blank(char32_t c) noexcept {
 /// Punctuation marks written in a variant, each with its full-width form: ASCII
 /// , : ; ! ? ( ), the half-width ｡ ､ and the small forms ﹐ ﹑ ﹒ ﹔ ﹕ ﹖ ﹗ ﹙ ﹚ ︰.
 inline constexpr std::pair<char32_t, char32_t> punct_variants[] = {
-    {U',', U'，'},  {U'﹐', U'，'}, {U'､', U'、'}, {U'﹑', U'、'}, {U'｡', U'。'},
+    {U',', U'，'},  {U'﹐', U'，'}, {U'､', U'、'},  {U'﹑', U'、'}, {U'｡', U'。'},
     {U'﹒', U'。'}, {U':', U'：'},  {U'﹕', U'：'}, {U'︰', U'：'}, {U';', U'；'},
     {U'﹔', U'；'}, {U'!', U'！'},  {U'﹗', U'！'}, {U'?', U'？'},  {U'﹖', U'？'},
     {U'(', U'（'},  {U'﹙', U'（'}, {U')', U'）'},  {U'﹚', U'）'}};

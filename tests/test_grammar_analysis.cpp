@@ -377,24 +377,36 @@ TEST_CASE("byte classes are worked out from the characters they stand for") {
 }
 
 TEST_CASE(
-    "find_bytes3 finds the first place a three-byte sequence begins, at every offset and length") {
-  // U+3000 (E3 80 80) among its near misses (E3 80 81, E3 E3 80 80, 80 80), so that a
-  // hit may straddle a sixteen-byte block and the tail.
+    "find_chars3 finds the first place one of its characters begins, at every offset and "
+    "length") {
+  // U+3000 (E3 80 80), 上 (E4 B8 8A) and 面 (E9 9D A2) among near misses (E3 80 81, a lone
+  // E3 before 80 80, 下 E4 B8 8B, 靠 E9 9D A0), so that a hit may straddle a sixteen-byte
+  // block and the tail.
   const std::string text = gongwen::test::text_of_pieces(
-      {"\xE3\x80\x80", "\xE3\x80\x81", "\xE3", "\x80\x80", "a", "县"}, 2048);
+      {"\xE3\x80\x80", "\xE3\x80\x81", "\xE3", "\x80\x80", "a", "县", "上", "下", "面", "靠"},
+      2048);
   const std::string_view t = text;
+  // The first place in [from, to) where one of the words begins, all of it inside.
+  const auto expected = [t](std::size_t from, std::size_t to,
+                            std::initializer_list<std::string_view> words) {
+    for (std::size_t at = from; at + 3 <= to; ++at)
+      for (const std::string_view w : words)
+        if (t.substr(at, 3) == w) return at;
+    return to;
+  };
   std::size_t hits = 0, misses = 0;
   for (std::size_t from = 0; from < 120; ++from) {
     for (std::size_t to = from; to < from + 60 && to <= t.size(); ++to) {
-      std::size_t expect = from;
-      while (expect + 3 <= to && t.substr(expect, 3) != "\xE3\x80\x80") ++expect;
-      if (expect + 3 > to) expect = to;
-      CHECK(gongwen::detail::find_bytes3<0xE3, 0x80, 0x80>(t, from, to) == expect);
-      (expect < to ? hits : misses) += 1;
+      const std::size_t one = expected(from, to, {"\xE3\x80\x80"});
+      CHECK(gongwen::detail::find_chars3<U'\u3000'>(t, from, to) == one);
+      const std::size_t two = expected(from, to, {"上", "面"});
+      CHECK(gongwen::detail::find_chars3<U'上', U'面'>(t, from, to) == two);
+      (one < to ? hits : misses) += 1;
+      (two < to ? hits : misses) += 1;
     }
   }
-  CHECK(hits > 1000);
-  CHECK(misses > 1000);
+  CHECK(hits > 2000);
+  CHECK(misses > 2000);
 }
 
 /// Every code point, after each of a run of filler bytes that puts it at every place
