@@ -61,10 +61,20 @@ class word_table {
 
   /// The bits of the table's words that begin at p, where `room` bytes (key_bytes or
   /// more) lie from p to the end of the text.
-  [[nodiscard]] std::uint64_t found_at(const char* p, std::size_t room) const noexcept {
+  [[nodiscard]] GONGWEN_ALWAYS_INLINE std::uint64_t found_at(const char* p,
+                                                             std::size_t room) const noexcept {
     const std::uint64_t k = key(p);
+    const std::uint8_t e = slots_[slot(k)];
+    // Nearly every place begins no word: its slot is empty, and the loop over the
+    // slot's words stays out of the way (a call), so the scan keeps its registers.
+    return e == 0 ? 0 : found_in_slot(e, k, p, room);
+  }
+
+ private:
+  [[gnu::noinline]] std::uint64_t found_in_slot(std::uint8_t first, std::uint64_t k,
+                                                const char* p, std::size_t room) const noexcept {
     std::uint64_t found = 0;
-    for (std::uint8_t e = slots_[slot(k)]; e != 0; e = words_[e - 1].next) {
+    for (std::uint8_t e = first; e != 0; e = words_[e - 1].next) {
       const entry& x = words_[e - 1];
       if (x.key == k && x.word.size() <= room &&
           std::memcmp(p + key_bytes, x.word.data() + key_bytes, x.word.size() - key_bytes) == 0)
@@ -73,7 +83,6 @@ class word_table {
     return found;
   }
 
- private:
   struct entry {
     std::string_view word;
     std::uint64_t key = 0;
@@ -116,8 +125,25 @@ class word_table {
 /// finds.
 class word_finder {
  public:
-  word_finder(std::string_view s, const word_table& table) : s_(s) {
-    if (s.size() < word_table::key_bytes) return;
+  word_finder(std::string_view s, const word_table& table) : s_(s), found_(words_in(s, table)) {}
+
+  [[nodiscard]] std::string_view text() const noexcept {
+    return s_;
+  }
+  /// Whether the text holds any of the words of `bits` (from the table's bits_of).
+  [[nodiscard]] bool holds_any(std::uint64_t bits) const noexcept {
+    return (found_ & bits) != 0;
+  }
+  /// How many different words of `bits` the text holds.
+  [[nodiscard]] int count(std::uint64_t bits) const noexcept {
+    return std::popcount(found_ & bits);
+  }
+
+ private:
+  /// The scan, a function of its own: inlined into a caller's loop, it lost its
+  /// registers to the caller's and read them back from the stack at every place.
+  [[gnu::noinline]] static std::uint64_t words_in(std::string_view s, const word_table& table) {
+    if (s.size() < word_table::key_bytes) return 0;
     const char* p = s.data();
     const std::size_t last = s.size() - word_table::key_bytes + 1;  // places [0, last)
     std::uint64_t found = 0;
@@ -136,22 +162,9 @@ class word_finder {
     for (; i < last; ++i)
       if ((static_cast<unsigned char>(p[i]) & 0xC0) != 0x80)
         found |= table.found_at(p + i, s.size() - i);
-    found_ = found;
+    return found;
   }
 
-  [[nodiscard]] std::string_view text() const noexcept {
-    return s_;
-  }
-  /// Whether the text holds any of the words of `bits` (from the table's bits_of).
-  [[nodiscard]] bool holds_any(std::uint64_t bits) const noexcept {
-    return (found_ & bits) != 0;
-  }
-  /// How many different words of `bits` the text holds.
-  [[nodiscard]] int count(std::uint64_t bits) const noexcept {
-    return std::popcount(found_ & bits);
-  }
-
- private:
   std::string_view s_;
   std::uint64_t found_ = 0;
 };
