@@ -43,11 +43,15 @@ code_point decode_slow(std::string_view s, std::size_t i) noexcept;
 /// inline path; everything else (and every malformed sequence) the slow one.
 GONGWEN_ALWAYS_INLINE code_point decode_at(std::string_view s, std::size_t i) noexcept {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data()) + i;
-  if (p[0] < 0x80) return {p[0], 1};
-  if (p[0] >= 0xE1 && p[0] <= 0xEF && p[0] != 0xED && i + 2 < s.size() && (p[1] & 0xC0) == 0x80 &&
-      (p[2] & 0xC0) == 0x80)
-    return {(char32_t(p[0] & 0x0F) << 12) | (char32_t(p[1] & 0x3F) << 6) | char32_t(p[2] & 0x3F),
-            3};
+  const unsigned b0 = p[0];
+  if (b0 < 0x80) return {b0, 1};
+  if (i + 2 < s.size()) {
+    // E1-EC and EE-EF begin no overlong form and no surrogate; continuation bytes
+    // (80-BF) are those below 0x40 once their top bit is flipped.
+    const unsigned b1 = p[1] ^ 0x80u, b2 = p[2] ^ 0x80u;
+    if (b0 - 0xE1u <= 0xEFu - 0xE1u && b0 != 0xEDu && (b1 | b2) < 0x40u)
+      return {((b0 & 0x0Fu) << 12) | (b1 << 6) | b2, 3};
+  }
   return decode_slow(s, i);
 }
 

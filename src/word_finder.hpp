@@ -71,8 +71,8 @@ class word_table {
   }
 
  private:
-  [[gnu::noinline]] std::uint64_t found_in_slot(std::uint8_t first, std::uint64_t k,
-                                                const char* p, std::size_t room) const noexcept {
+  [[gnu::noinline]] std::uint64_t found_in_slot(std::uint8_t first, std::uint64_t k, const char* p,
+                                                std::size_t room) const noexcept {
     std::uint64_t found = 0;
     for (std::uint8_t e = first; e != 0; e = words_[e - 1].next) {
       const entry& x = words_[e - 1];
@@ -127,13 +127,9 @@ class word_finder {
  public:
   word_finder(std::string_view s, const word_table& table) : s_(s), found_(words_in(s, table)) {}
 
-  [[nodiscard]] std::string_view text() const noexcept {
-    return s_;
-  }
+  [[nodiscard]] std::string_view text() const noexcept { return s_; }
   /// Whether the text holds any of the words of `bits` (from the table's bits_of).
-  [[nodiscard]] bool holds_any(std::uint64_t bits) const noexcept {
-    return (found_ & bits) != 0;
-  }
+  [[nodiscard]] bool holds_any(std::uint64_t bits) const noexcept { return (found_ & bits) != 0; }
   /// How many different words of `bits` the text holds.
   [[nodiscard]] int count(std::uint64_t bits) const noexcept {
     return std::popcount(found_ & bits);
