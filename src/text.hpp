@@ -264,13 +264,22 @@ inline constexpr char32_t lowest_wide_variant = [] {
     if (variant >= 0x80 && variant < lowest) lowest = variant;
   return lowest;
 }();
+/// fold_punct of each ASCII character, looked up: digits and letters stand in much text.
+inline constexpr auto ascii_folds = [] {
+  std::array<char32_t, 0x80> folds{};
+  for (char32_t c = 0; c < 0x80; ++c) folds[c] = c;
+  for (const auto& [variant, form] : punct_variants)
+    if (variant < 0x80) folds[variant] = form;
+  return folds;
+}();
 }  // namespace text_detail
 
 /// The full-width form of a punctuation mark written in a variant (punct_variants);
 /// other code points are returned as they are. Code compares folded marks, so every
 /// variant reads the same. Han characters and most other text are passed at once.
 constexpr char32_t fold_punct(char32_t c) noexcept {
-  if (c >= 0x80 && c < text_detail::lowest_wide_variant) return c;
+  if (c < 0x80) return text_detail::ascii_folds[c];
+  if (c < text_detail::lowest_wide_variant) return c;
   for (const auto& [variant, form] : punct_variants)
     if (c == variant) return form;
   return c;
