@@ -38,7 +38,7 @@ class code_point_bits {
   /// The code points kept: those of the Basic Multilingual Plane.
   static constexpr std::size_t size() noexcept { return 0x10000; }
 
-  [[nodiscard]] bool test(char32_t c) const noexcept {
+  [[nodiscard]] GONGWEN_ALWAYS_INLINE bool test(char32_t c) const noexcept {
     return c < size() && ((words_[(c & mask) / 64] >> (c % 64)) & 1);
   }
   void set(char32_t c, bool on = true) noexcept {
@@ -355,6 +355,24 @@ const folded_first_chars& folded_first_chars_of() {
   return f;
 }
 
+/// What the filters test of the place a rule is tried at: the low twelve bits of the
+/// character there, or `open` where every rule is let through (the end of the input,
+/// a character above U+FFFF, a byte that begins no character).
+struct first_key {
+  std::uint32_t low = 0;
+  bool open = true;
+};
+
+GONGWEN_ALWAYS_INLINE first_key first_key_at(const char* p, const char* end) noexcept {
+  if (p >= end) return {};  // at the end of the input any rule may match
+  const auto* b = reinterpret_cast<const unsigned char*>(p);
+  const std::size_t n = static_cast<std::size_t>(end - p);
+  if (b[0] < 0x80) return {b[0], false};
+  if (b[0] >= 0xC2 && b[0] < 0xE0 && n >= 2) return {((b[0] & 0x1Fu) << 6) | (b[1] & 0x3Fu), false};
+  if (b[0] >= 0xE0 && b[0] < 0xF0 && n >= 3) return {((b[1] & 0x3Fu) << 6) | (b[2] & 0x3Fu), false};
+  return {};
+}
+
 /// The check made where a rule is tried: a bit for each value of a code point's low
 /// twelve bits, set for the rule's first characters. 512 bytes a rule, so that the
 /// tables of the rules tried at every character stay in the cache. It lets through
@@ -369,19 +387,11 @@ class first_filter {
   /// Whether a match may begin at the bytes [p, end).
   [[nodiscard]] GONGWEN_ALWAYS_INLINE bool may_begin(const char* p,
                                                      const char* end) const noexcept {
-    if (open_ || p >= end) return true;  // at the end of the input any rule may match
-    const auto* b = reinterpret_cast<const unsigned char*>(p);
-    const std::size_t n = static_cast<std::size_t>(end - p);
-    std::uint32_t low = 0;  // the code point's low twelve bits
-    if (b[0] < 0x80)
-      low = b[0];
-    else if (b[0] >= 0xC2 && b[0] < 0xE0 && n >= 2)
-      low = ((b[0] & 0x1Fu) << 6) | (b[1] & 0x3Fu);
-    else if (b[0] >= 0xE0 && b[0] < 0xF0 && n >= 3)
-      low = ((b[1] & 0x3Fu) << 6) | (b[2] & 0x3Fu);
-    else
-      return true;
-    return bits_.test(low);
+    return open_ || admits(first_key_at(p, end));
+  }
+  /// Whether a match may begin where first_key_at gave k.
+  [[nodiscard]] GONGWEN_ALWAYS_INLINE bool admits(first_key k) const noexcept {
+    return open_ || k.open || bits_.test(k.low);
   }
   /// Whether a match may begin with the code point c.
   [[nodiscard]] bool may_begin_with(char32_t c) const noexcept {
@@ -393,8 +403,10 @@ class first_filter {
   bool open_;
 };
 
+/// Rule's filter, built at its first use (inlined: where it is asked for, a test of
+/// the guard and no call).
 template <class Rule>
-const first_filter& first_filter_of() {
+GONGWEN_ALWAYS_INLINE const first_filter& first_filter_of() {
   static const first_filter f(folded_first_chars_of<Rule>());
   return f;
 }
