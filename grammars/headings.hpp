@@ -7,6 +7,7 @@
 #pragma once
 
 #include "chars.hpp"
+#include "first_chars.hpp"
 #include "numerals.hpp"
 #include "words.hpp"
 
@@ -18,7 +19,8 @@ namespace gongwen::grammar {
 struct pad : rep_max<2, blank> {};
 
 // 一、 十二、 一． (not 一、二季度 or 一、二、三产业: a list of numerals)
-struct cn_dun_marker : seq<cn_numeral, pad, sor<enum_comma, one<U'．', U'.'>>, not_at<cn_numeral, sor<enum_comma, TAO_PEGTL_STRING("季度")>>> {};
+struct cn_dun_rest : seq<pad, sor<enum_comma, one<U'．', U'.'>>, not_at<cn_numeral, sor<enum_comma, TAO_PEGTL_STRING("季度")>>> {};
+struct cn_dun_marker : seq<cn_numeral, cn_dun_rest> {};
 
 // （一） (一) ㈠
 struct cn_paren_marker : sor<seq<open_paren, pad, cn_numeral, pad, close_paren>, range<U'㈠', U'㈩'>> {};
@@ -32,7 +34,11 @@ struct cn_di_measure_marker : seq<one<U'第'>, cn_numeral, measure_word, sor<mar
 struct cn_di_marker : seq<one<U'第'>, cn_numeral, sor<marker_punct, one<U'是'>>> {};
 
 // 一是 二要 三抓 一则 (not 三要素)
-struct cn_verb_marker : seq<cn_numeral, one<U'是', U'要', U'抓', U'则'>, not_at<one<U'素'>>> {};
+struct cn_verb_rest : seq<one<U'是', U'要', U'抓', U'则'>, not_at<one<U'素'>>> {};
+struct cn_verb_marker : seq<cn_numeral, cn_verb_rest> {};
+
+// Both, the numeral read once: what follows it says which.
+struct cn_numeral_marker : seq<cn_numeral, sor<cn_dun_rest, cn_verb_rest>> {};
 
 // 1. 1． 1、 ⒈ (not 1.5)
 struct arabic_dot_marker : sor<seq<arabic_numeral, pad, sor<one<U'.', U'．'>, enum_comma>, not_at<pad, digit>>, range<U'⒈', U'⒛'>> {};
@@ -105,13 +111,15 @@ struct topic_lead : seq<opt<one<U'在'>>, rep_min_max<1, 10, topic_char>, topic_
 struct topic_marker : seq<topic_lead, topic_punct> {};
 
 // Markers allowed anywhere a heading may start, and the extra ones only a paragraph start allows.
-// The ordinal markers begin with a numeral or a fixed word; a topic lead can begin with anything.
-struct ordinal_marker : sor<cn_paren_marker, cn_di_measure_marker, cn_di_marker, cn_dun_marker, cn_verb_marker,
-                            aspect_marker, sequence_marker, arabic_paren_marker, arabic_dot_marker,
-                            circled_marker> {};
+// The ordinal markers begin with a numeral or a fixed word, each family with a few characters of
+// its own: only the families the first character allows are tried. A topic lead can begin with
+// anything.
+struct ordinal_marker : first_sor<cn_paren_marker, cn_di_measure_marker, cn_di_marker, cn_numeral_marker,
+                                  aspect_marker, sequence_marker, arabic_paren_marker, arabic_dot_marker,
+                                  circled_marker> {};
 struct inline_marker : sor<ordinal_marker, topic_marker> {};
 
-struct block_ordinal_marker : sor<dash_marker, chapter_marker, article_marker, ordinal_marker> {};
+struct block_ordinal_marker : first_sor<dash_marker, chapter_marker, article_marker, ordinal_marker> {};
 struct block_marker : sor<block_ordinal_marker, topic_marker> {};
 
 // clang-format on

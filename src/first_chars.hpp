@@ -11,6 +11,7 @@
 #pragma once
 
 #include <tao/pegtl.hpp>
+#include <tao/pegtl/contrib/analyze_traits.hpp>
 
 #include <algorithm>
 #include <array>
@@ -235,6 +236,8 @@ struct analysis {
       first_set<Set> f;
       for (const std::string_view w : T::words.words) add_first_of(f, w);
       return f;
+    } else if constexpr (requires { typename T::choice_t; }) {  // first_sor: its choice
+      return analysis<typename T::choice_t, Set>::run();
     } else if constexpr (requires { T::table().test(U'0'); }) {  // one character from a table
       first_set<Set> f;
       f.cps |= T::table();
@@ -454,3 +457,49 @@ struct first_checked : tao::pegtl::normal<Rule> {
 };
 
 }  // namespace gongwen::detail
+
+namespace gongwen::grammar {
+
+/// An ordered choice (PEGTL's sor) that reads the first character once and tries only
+/// the alternatives that may begin with it; the others fail without being run. It
+/// matches what sor<Rules...> matches. For a choice among rules that each begin with
+/// one of a few characters (the families of heading markers), where sor would try one
+/// after another at every place, each one reading the character again.
+template <class... Rules>
+struct first_sor {
+  using rule_t = first_sor;
+  using subs_t = tao::pegtl::type_list<Rules...>;
+  using choice_t = tao::pegtl::internal::sor<Rules...>;  // what it matches, for the analyses
+
+  template <tao::pegtl::apply_mode A, tao::pegtl::rewind_mode M,
+            template <typename...> class Action, template <typename...> class Control,
+            typename ParseInput, typename... States>
+  [[nodiscard]] static bool match(ParseInput& in, States&&... st) {
+    const detail::first_key k = detail::first_key_at(in.current(), in.end());
+    if (!detail::first_filter_of<first_sor>().admits(k)) return false;
+    return match_each<A, M, Action, Control>(std::index_sequence_for<Rules...>(), k, in, st...);
+  }
+
+ private:
+  template <tao::pegtl::apply_mode A, tao::pegtl::rewind_mode M,
+            template <typename...> class Action, template <typename...> class Control,
+            std::size_t... I, typename ParseInput, typename... States>
+  static bool match_each(std::index_sequence<I...>, detail::first_key k, ParseInput& in,
+                         States&&... st) {
+    return ((detail::first_filter_of<Rules>().admits(k) && Control<Rules>::template match < A,
+             I == sizeof...(Rules) - 1 ? M : tao::pegtl::rewind_mode::required, Action,
+             Control > (in, st...)) ||
+            ...);
+  }
+};
+
+}  // namespace gongwen::grammar
+
+template <class... Rules>
+inline constexpr bool tao::pegtl::internal::enable_control<gongwen::grammar::first_sor<Rules...>> =
+    false;
+
+// For tao::pegtl::analyze: as the choice it is.
+template <class Name, class... Rules>
+struct tao::pegtl::analyze_traits<Name, gongwen::grammar::first_sor<Rules...>>
+    : tao::pegtl::analyze_traits<Name, tao::pegtl::internal::sor<Rules...>> {};

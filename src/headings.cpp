@@ -64,13 +64,13 @@ struct marker_action<g::arabic_numeral> {
 };
 
 template <>
-struct marker_action<g::cn_dun_marker> : set_style<marker_style::cn_dun> {};
+struct marker_action<g::cn_dun_rest> : set_style<marker_style::cn_dun> {};
 template <>
 struct marker_action<g::cn_di_measure_marker> : set_style<marker_style::cn_di_measure> {};
 template <>
 struct marker_action<g::cn_di_marker> : set_style<marker_style::cn_di> {};
 template <>
-struct marker_action<g::cn_verb_marker> : set_style<marker_style::cn_verb> {};
+struct marker_action<g::cn_verb_rest> : set_style<marker_style::cn_verb> {};
 template <>
 struct marker_action<g::chapter_marker> : set_style<marker_style::chapter> {};
 template <>
