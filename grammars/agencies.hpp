@@ -155,7 +155,7 @@ struct coordinator : sor<TAO_PEGTL_STRING("以及"), enum_comma, conjunction> {}
 struct place_suffix : longest_word<TAO_PEGTL_STRING("乡镇"), TAO_PEGTL_STRING("街道"), TAO_PEGTL_STRING("省"),
                           TAO_PEGTL_STRING("市"), TAO_PEGTL_STRING("县"), TAO_PEGTL_STRING("区"), TAO_PEGTL_STRING("乡"),
                           TAO_PEGTL_STRING("镇"), TAO_PEGTL_STRING("村"), TAO_PEGTL_STRING("州"), TAO_PEGTL_STRING("旗")> {};
-struct place_follow : sor<coordinator, comma, full_stop, semicolon, colon, one<U'各', U'等', U'在', U'于', U'对', U'向', U'将'>,
+struct place_follow : first_sor<coordinator, comma, full_stop, semicolon, colon, one<U'各', U'等', U'在', U'于', U'对', U'向', U'将'>,
                           lead_cue, joint_cue, cooperate_cue, responsible_cue, modal_word, subject_adverb, subject_cue,
                           TAO_PEGTL_STRING("党委"), TAO_PEGTL_STRING("主要"), eof> {};
 
@@ -224,7 +224,7 @@ struct bare_name_char {
   }
 };
 // One step of a name: a character, a plain word or a place pair, never a name's end.
-struct name_step : sor<bare_name_char, plain_word, place_pair, seq<not_at<name_end>, not_at<inner_role_word>, name_char>> {};
+struct name_step : first_sor<bare_name_char, plain_word, place_pair, seq<not_at<name_end>, not_at<inner_role_word>, name_char>> {};
 // 县发改局 | 县政府 (first segment, up to its first suffix) …
 struct first_segment : sor<level_places,
                            seq<star<scope_word>, not_at<leading_word>, not_at<count_word>,
@@ -232,7 +232,7 @@ struct first_segment : sor<level_places,
                                name_end>> {};
 // … ×分局 | 金融办 | 分管领导 | 各副县长: short further segments.
 // Words that end a name whatever follows: 教育部门会同职教中心 is two units.
-struct name_break : sor<coordinator, joint_cue, lead_cue, cooperate_cue, responsible_cue, plain_word> {};
+struct name_break : first_sor<coordinator, joint_cue, lead_cue, cooperate_cue, responsible_cue, plain_word> {};
 struct extension_char : seq<not_at<unit_suffix>, not_at<name_stop>, not_at<name_break>, sor<han, redaction, digit>> {};
 struct extension : sor<seq<one<U'各'>, office_suffix>, seq<rep_max<4, extension_char>, unit_suffix>> {};
 struct named_unit : seq<first_segment, star<extension>, opt<alias>> {};

@@ -11,6 +11,7 @@
 #pragma once
 
 #include "chars.hpp"
+#include "first_chars.hpp"
 #include "numerals.hpp"
 #include "words.hpp"
 
@@ -95,7 +96,7 @@ struct season_word : longest_word<TAO_PEGTL_STRING("春节"), TAO_PEGTL_STRING("
                                   TAO_PEGTL_STRING("雨季"), TAO_PEGTL_STRING("年关")> {};
 struct season_deadline : seq<season_word, before> {};
 
-struct deadline : sor<month_deadline, year_deadline, quarter_deadline, period_deadline, until_deadline,
+struct deadline : first_sor<month_deadline, year_deadline, quarter_deadline, period_deadline, until_deadline,
                       monthly_deadline, season_deadline> {};
 
 // Every deadline holds one of these characters: a month (月), a year (年), a quarter (季),

@@ -961,4 +961,22 @@ TEST_CASE("first_sor matches where and what the plain choice of its alternatives
   check_first_sor<g::block_ordinal_marker>(texts, matched, skipped);
   CHECK(matched > 5000);   // the markers are there: the comparison is not vacuous
   CHECK(skipped > 50000);  // and alternatives are passed over
+
+  // The choices of the unit and deadline grammars, over random runs of their words.
+  std::vector<std::string> words = {"，", "、", "：", "。",   "；", "12", "X",  "月", "日", "年",
+                                    "底", "前", "内", "季度", "县", "市", "省", "各", "等", "和"};
+  for (const std::string_view w :
+       words_of<g::organisation_suffix, g::office_word, g::place_suffix, g::department_word,
+                g::scope_word, g::plain_word, g::modal_phrase, g::subject_cue, g::introducer,
+                g::lead_label, g::deadline_label, g::season_word>())
+    words.emplace_back(w);
+  texts.clear();
+  gongwen::test::for_random_runs(words, 3000, 6, [&](const std::string& t) { texts.push_back(t); });
+  matched = skipped = 0;
+  check_first_sor<g::deadline>(texts, matched, skipped);
+  check_first_sor<g::place_follow>(texts, matched, skipped);
+  check_first_sor<g::name_step>(texts, matched, skipped);
+  check_first_sor<g::name_break>(texts, matched, skipped);
+  CHECK(matched > 5000);
+  CHECK(skipped > 50000);
 }
