@@ -462,9 +462,9 @@ namespace gongwen::grammar {
 
 /// An ordered choice (PEGTL's sor) that reads the first character once and tries only
 /// the alternatives that may begin with it; the others fail without being run. It
-/// matches what sor<Rules...> matches. For a choice among rules that each begin with
-/// one of a few characters (the families of heading markers), where sor would try one
-/// after another at every place, each one reading the character again.
+/// matches what sor<Rules...> matches. For a choice among many rules that each begin
+/// with characters of their own (the families of heading markers, the forms of a
+/// deadline), where sor would run one after another, each reading the character again.
 template <class... Rules>
 struct first_sor {
   using rule_t = first_sor;
@@ -481,14 +481,20 @@ struct first_sor {
   }
 
  private:
+  /// As in sor: the last alternative rewinds as the choice was asked to, the others
+  /// always (the next one starts where they started).
+  template <std::size_t I, tao::pegtl::rewind_mode M>
+  static constexpr tao::pegtl::rewind_mode rewind_for = I + 1 == sizeof...(Rules)
+                                                            ? M
+                                                            : tao::pegtl::rewind_mode::required;
+
   template <tao::pegtl::apply_mode A, tao::pegtl::rewind_mode M,
             template <typename...> class Action, template <typename...> class Control,
             std::size_t... I, typename ParseInput, typename... States>
   static bool match_each(std::index_sequence<I...>, detail::first_key k, ParseInput& in,
                          States&&... st) {
-    return ((detail::first_filter_of<Rules>().admits(k) && Control<Rules>::template match < A,
-             I == sizeof...(Rules) - 1 ? M : tao::pegtl::rewind_mode::required, Action,
-             Control > (in, st...)) ||
+    return ((detail::first_filter_of<Rules>().admits(k) &&
+             Control<Rules>::template match<A, rewind_for<I, M>, Action, Control>(in, st...)) ||
             ...);
   }
 };
