@@ -311,11 +311,11 @@ class heading_finder {
   const item& it_;
   std::uint32_t index_;
   std::vector<heading>& out_;
+  // Where the last heading's marker ended, and the boundary that ended its title.
   struct {
     std::size_t from = std::string_view::npos;
     std::size_t at = 0;
-  } found_boundary_;  // the boundary that ended the last heading's title, and where its marker
-                      // ended
+  } found_boundary_;
 };
 
 }  // namespace
