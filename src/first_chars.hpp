@@ -19,6 +19,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 
 #include "chars.hpp"
@@ -344,18 +345,27 @@ inline constexpr bool is_choice<pi::sor<R...>> = sizeof...(R) > 1;
 /// built from (rule_t): sequences, choices, repetitions, look-ahead, strings and
 /// character classes, longest_word lists, and one-character rules with a table();
 /// anything else may begin anywhere.
+/// A named rule shares the set of what it is built from (its rule_t): a rule and a
+/// choice it derives from (ordinal_marker and its first_sor) have one set, built once.
 template <class Rule>
 const first_chars& first_chars_of() {
-  static const first_chars f = first_detail::analysis<typename Rule::rule_t, code_point_set>::run();
-  return f;
+  if constexpr (!std::is_same_v<Rule, typename Rule::rule_t>) {
+    return first_chars_of<typename Rule::rule_t>();
+  } else {
+    static const first_chars f = first_detail::analysis<Rule, code_point_set>::run();
+    return f;
+  }
 }
 
 /// The same, folded by the low twelve bits (folded_set): what the filters use.
 template <class Rule>
 const folded_first_chars& folded_first_chars_of() {
-  static const folded_first_chars f =
-      first_detail::analysis<typename Rule::rule_t, folded_set>::run();
-  return f;
+  if constexpr (!std::is_same_v<Rule, typename Rule::rule_t>) {
+    return folded_first_chars_of<typename Rule::rule_t>();
+  } else {
+    static const folded_first_chars f = first_detail::analysis<Rule, folded_set>::run();
+    return f;
+  }
 }
 
 /// What the filters test of the place a rule is tried at: the low twelve bits of the
@@ -407,11 +417,15 @@ class first_filter {
 };
 
 /// Rule's filter, built at its first use (inlined: where it is asked for, a test of
-/// the guard and no call).
+/// the guard and no call), and shared as its set is.
 template <class Rule>
 GONGWEN_ALWAYS_INLINE const first_filter& first_filter_of() {
-  static const first_filter f(folded_first_chars_of<Rule>());
-  return f;
+  if constexpr (!std::is_same_v<Rule, typename Rule::rule_t>) {
+    return first_filter_of<typename Rule::rule_t>();
+  } else {
+    static const first_filter f(folded_first_chars_of<Rule>());
+    return f;
+  }
 }
 
 /// Whether Rule may match at text[b…), text ending where the rule's input does: false
@@ -430,11 +444,12 @@ bool may_begin_with(char32_t c) noexcept {
 }
 
 /// Whether to run Rule at text[b…) under first_checked: false where may_begin_at is.
-/// A choice is left to first_checked, which checks it as it starts, so that no rule
-/// is checked twice at one place.
+/// A choice is left to first_checked, which checks it as it starts, and a first_sor
+/// to itself, so that no rule is checked twice at one place.
 template <class Rule>
 GONGWEN_ALWAYS_INLINE bool worth_running_at(std::string_view text, std::size_t b) noexcept {
-  if constexpr (first_detail::is_choice<typename Rule::rule_t>)
+  if constexpr (first_detail::is_choice<typename Rule::rule_t> ||
+                requires { typename Rule::rule_t::choice_t; })
     return true;
   else
     return may_begin_at<Rule>(text, b);

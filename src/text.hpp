@@ -328,9 +328,9 @@ constexpr char_list boundary_chars() {
 /// `to`: every one is found, and few other places (the commas and brackets that make
 /// most of Chinese punctuation are passed over). A test holds it to is_boundary over
 /// every code point.
-inline constexpr pair_classes boundary_classes_v = pair_classes_of(boundary_chars());
 inline const pair_classes& boundary_classes() {
-  return boundary_classes_v;
+  static constexpr pair_classes classes = pair_classes_of(boundary_chars());
+  return classes;
 }
 inline std::size_t find_boundary_lead(std::string_view text, std::size_t from,
                                       std::size_t to) noexcept {
@@ -377,9 +377,9 @@ constexpr char_list sentence_mark_chars() {
 /// `to`: every one is found, and few other places (the commas ，、 and most other
 /// punctuation are passed over). A test holds it to is_sentence_mark over every code
 /// point.
-inline constexpr pair_classes sentence_mark_classes_v = pair_classes_of(sentence_mark_chars());
 inline const pair_classes& sentence_mark_classes() {
-  return sentence_mark_classes_v;
+  static constexpr pair_classes classes = pair_classes_of(sentence_mark_chars());
+  return classes;
 }
 inline std::size_t find_sentence_mark_lead(std::string_view text, std::size_t from,
                                            std::size_t to) noexcept {
