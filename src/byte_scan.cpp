@@ -2,7 +2,9 @@
 // 16 with SSSE3, chosen once by what the processor has; one place at a time elsewhere.
 #include "byte_scan.hpp"
 
+#include <algorithm>
 #include <cstddef>
+#include <vector>
 
 #if defined(__x86_64__) && defined(__GNUC__)
 #include <immintrin.h>
@@ -27,6 +29,13 @@ std::size_t scan_bytes(const pair_classes& t, const unsigned char* base, const u
     if (lead != 0 && (end - p < 3 || (lead & t.last_class(p[2])) != 0)) break;
   }
   return static_cast<std::size_t>(p - base);
+}
+
+std::uint64_t prefix_bytes(const prefix_classes& t, const unsigned char* p) noexcept {
+  std::uint64_t places = 0;
+  for (unsigned k = 0; k < 64; ++k)
+    if (t.classes_at(p + k) != 0) places |= std::uint64_t{1} << k;
+  return places;
 }
 
 #if defined(GONGWEN_HAVE_SHUFFLE_PATHS)
@@ -109,6 +118,55 @@ __attribute__((target("avx2"))) std::size_t scan_avx2(const pair_classes& t,
 
 #undef GONGWEN_SCAN_BLOCKS
 
+/// The places of a block of 16 (32) from p where the classes of the three bytes from
+/// there share a bit, with the tables of bytes 0, 1 and 2 (high and low nibbles).
+__attribute__((target("ssse3"), always_inline)) inline unsigned prefix_hits16(
+    const unsigned char* p, __m128i h0, __m128i l0, __m128i h1, __m128i l1, __m128i h2,
+    __m128i l2) {
+  const auto at = [p](int k) { return _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + k)); };
+  const __m128i c = _mm_and_si128(_mm_and_si128(classes(at(0), h0, l0), classes(at(1), h1, l1)),
+                                  classes(at(2), h2, l2));
+  return ~static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(c, _mm_setzero_si128()))) &
+         0xFFFFu;
+}
+__attribute__((target("avx2"), always_inline)) inline unsigned prefix_hits32(const unsigned char* p,
+                                                                             __m256i h0, __m256i l0,
+                                                                             __m256i h1, __m256i l1,
+                                                                             __m256i h2,
+                                                                             __m256i l2) {
+  const __m256i b0 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
+  const __m256i b1 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + 1));
+  const __m256i b2 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + 2));
+  const __m256i c = _mm256_and_si256(_mm256_and_si256(classes(b0, h0, l0), classes(b1, h1, l1)),
+                                     classes(b2, h2, l2));
+  return ~static_cast<unsigned>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(c, _mm256_setzero_si256())));
+}
+
+__attribute__((target("ssse3"))) std::uint64_t prefix_ssse3(const prefix_classes& t,
+                                                            const unsigned char* p) noexcept {
+  const auto* tables = reinterpret_cast<const __m128i*>(t.tables.data());
+  const __m128i h0 = _mm_loadu_si128(tables + 0), l0 = _mm_loadu_si128(tables + 1);
+  const __m128i h1 = _mm_loadu_si128(tables + 2), l1 = _mm_loadu_si128(tables + 3);
+  const __m128i h2 = _mm_loadu_si128(tables + 4), l2 = _mm_loadu_si128(tables + 5);
+  std::uint64_t places = 0;
+  for (unsigned b = 0; b < 4; ++b)
+    places |= std::uint64_t{prefix_hits16(p + 16 * b, h0, l0, h1, l1, h2, l2)} << (16 * b);
+  return places;
+}
+
+__attribute__((target("avx2"))) std::uint64_t prefix_avx2(const prefix_classes& t,
+                                                          const unsigned char* p) noexcept {
+  const auto* tables = reinterpret_cast<const __m128i*>(t.tables.data());
+  const __m256i h0 = _mm256_broadcastsi128_si256(_mm_loadu_si128(tables + 0));
+  const __m256i l0 = _mm256_broadcastsi128_si256(_mm_loadu_si128(tables + 1));
+  const __m256i h1 = _mm256_broadcastsi128_si256(_mm_loadu_si128(tables + 2));
+  const __m256i l1 = _mm256_broadcastsi128_si256(_mm_loadu_si128(tables + 3));
+  const __m256i h2 = _mm256_broadcastsi128_si256(_mm_loadu_si128(tables + 4));
+  const __m256i l2 = _mm256_broadcastsi128_si256(_mm_loadu_si128(tables + 5));
+  return std::uint64_t{prefix_hits32(p, h0, l0, h1, l1, h2, l2)} |
+         std::uint64_t{prefix_hits32(p + 32, h0, l0, h1, l1, h2, l2)} << 32;
+}
+
 #endif
 
 }  // namespace
@@ -138,6 +196,46 @@ std::size_t find_pair(const pair_classes& t, std::string_view text, std::size_t 
                                    : processor_scans_at(scan_width::sixteen) ? scan_width::sixteen
                                                                              : scan_width::one;
   return find_pair_at(widest, t, text, from, to);
+}
+
+prefix_classes prefix_classes_of(std::span<const std::string_view> words) {
+  std::vector<std::string_view> firsts;
+  for (const std::string_view w : words)
+    if (w.size() >= 3) firsts.push_back(w.substr(0, 3));
+  std::sort(firsts.begin(), firsts.end());
+  firsts.erase(std::unique(firsts.begin(), firsts.end()), firsts.end());
+  prefix_classes t;
+  const std::size_t n = firsts.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto bit = static_cast<std::uint8_t>(1u << (i * 8 / n));  // eight runs
+    for (int k = 0; k < 3; ++k) {
+      const auto b = static_cast<unsigned char>(firsts[i][k]);
+      t.tables[2 * k][b >> 4] |= bit;
+      t.tables[2 * k + 1][b & 15] |= bit;
+    }
+  }
+  return t;
+}
+
+std::uint64_t prefix_places_at(scan_width w, const prefix_classes& t,
+                               const unsigned char* p) noexcept {
+#if defined(GONGWEN_HAVE_SHUFFLE_PATHS)
+  if (w == scan_width::thirty_two) return prefix_avx2(t, p);
+  if (w == scan_width::sixteen) return prefix_ssse3(t, p);
+#endif
+  return prefix_bytes(t, p);
+}
+
+std::uint64_t prefix_places(const prefix_classes& t, const unsigned char* p) noexcept {
+  using scan = std::uint64_t (*)(const prefix_classes&, const unsigned char*) noexcept;
+  static const scan widest =
+#if defined(GONGWEN_HAVE_SHUFFLE_PATHS)
+      processor_scans_at(scan_width::thirty_two) ? &prefix_avx2
+      : processor_scans_at(scan_width::sixteen)  ? &prefix_ssse3
+                                                 :
+#endif
+                                                &prefix_bytes;
+  return widest(t, p);
 }
 
 }  // namespace gongwen::detail

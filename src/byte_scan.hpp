@@ -13,6 +13,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <span>
 #include <string_view>
 
 namespace gongwen::detail {
@@ -140,5 +141,35 @@ enum class scan_width : std::uint8_t { one = 1, sixteen = 16, thirty_two = 32 };
 /// find_pair at width w, which the processor must have.
 std::size_t find_pair_at(scan_width w, const pair_classes& t, std::string_view text,
                          std::size_t from, std::size_t to) noexcept;
+
+/// Byte classes for the first three bytes of a set of words (a Teddy filter, as
+/// Hyperscan and Rust's aho-corasick find many literals): the words are put in eight
+/// buckets, a bucket is a bit, set in the tables of the high and low nibbles of the
+/// bytes its words have at 0, 1 and 2. Where a word begins, the three bytes' classes
+/// share its bucket's bit; elsewhere they mostly share none. A test that lets through
+/// every place where a word begins, and a few others that a comparison then turns down.
+struct prefix_classes {
+  /// The high and low nibbles' tables of byte 0, then byte 1, then byte 2: the scans
+  /// load them as 16-byte blocks in this order.
+  std::array<std::array<std::uint8_t, 16>, 6> tables{};
+
+  [[nodiscard]] constexpr std::uint8_t classes_at(const unsigned char* p) const noexcept {
+    std::uint8_t c = 0xFF;
+    for (int k = 0; k < 3; ++k)
+      c = static_cast<std::uint8_t>(c & tables[2 * k][p[k] >> 4] & tables[2 * k + 1][p[k] & 15]);
+    return c;
+  }
+};
+
+/// The classes of the words (each of three bytes or more): sorted, so that words with
+/// the same first bytes share a bucket, and cut into eight runs of about equal length.
+[[nodiscard]] prefix_classes prefix_classes_of(std::span<const std::string_view> words);
+
+/// The places p + k (k < 64) where t.classes_at is not zero, as the bits k of the
+/// result; reads the 66 bytes from p. 32 places at a time with AVX2, 16 with SSSE3.
+[[nodiscard]] std::uint64_t prefix_places(const prefix_classes& t, const unsigned char* p) noexcept;
+/// prefix_places at width w, which the processor must have.
+[[nodiscard]] std::uint64_t prefix_places_at(scan_width w, const prefix_classes& t,
+                                             const unsigned char* p) noexcept;
 
 }  // namespace gongwen::detail

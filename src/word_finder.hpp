@@ -3,10 +3,12 @@
 // The noise checks ask a short line whether it holds any of some fifty words
 // (订阅, 扫一扫, ICP备 …). Searching for each in turn reads the line fifty times, and
 // a search for a Chinese word stops at every character that shares its first byte.
-// Instead the line is read once: at each place where a character starts, its first
-// six bytes (two Chinese characters) pick a slot of a table built from the words,
-// and only where a word begins with those six bytes is the rest of it compared. What
-// the line holds comes out as a 64-bit mask with a bit for each word found.
+// Instead the line is read once: the places where a word may begin are found 64 at a
+// time by the classes of their first three bytes (prefix_classes, byte_scan.hpp); at
+// each, the first six bytes (two Chinese characters) pick a slot of a table built from
+// the words, and only where a word begins with those six bytes is the rest of it
+// compared. What the line holds comes out as a 64-bit mask with a bit for each word
+// found.
 #pragma once
 
 #include <array>
@@ -18,6 +20,7 @@
 #include <string_view>
 #include <vector>
 
+#include "byte_scan.hpp"
 #include "text.hpp"
 
 namespace gongwen::detail {
@@ -37,7 +40,13 @@ class word_table {
     (..., [&] {
       for (std::string_view w : lists) add(w);
     }());
+    std::vector<std::string_view> words;
+    for (const entry& x : words_) words.push_back(x.word);
+    prefixes_ = prefix_classes_of(words);
   }
+
+  /// The classes of the words' first three bytes: every place where one begins has them.
+  [[nodiscard]] const prefix_classes& prefixes() const noexcept { return prefixes_; }
 
   /// The bit of w, or 0 when w is not in the table.
   [[nodiscard]] std::uint64_t bit_of(std::string_view w) const noexcept {
@@ -117,15 +126,19 @@ class word_table {
   static constexpr int slot_bits = 12;
   std::array<std::uint8_t, std::size_t{1} << slot_bits> slots_{};  // 1 + first word's index
   std::vector<entry> words_;
+  prefix_classes prefixes_;
 };
 
 /// The words of a table that a text holds, found in one pass over it. A word of the
-/// table begins with a byte that is no continuation byte, and every such byte of the
-/// text is tried: for a malformed text too, the words found are those a string search
-/// finds.
+/// table begins with a byte that is no continuation byte, and the places tried are
+/// all those where the first three bytes of one of its words may stand: for a
+/// malformed text too, the words found are those a string search finds.
 class word_finder {
  public:
   word_finder(std::string_view s, const word_table& table) : s_(s), found_(words_in(s, table)) {}
+  /// The same with the places found w at a time (tests try each width).
+  word_finder(std::string_view s, const word_table& table, scan_width w)
+      : s_(s), found_(words_in(s, table, w)) {}
 
   [[nodiscard]] std::string_view text() const noexcept { return s_; }
   /// Whether the text holds any of the words of `bits` (from the table's bits_of).
@@ -136,29 +149,41 @@ class word_finder {
   }
 
  private:
+  static constexpr std::size_t block = 64;  // places a prefix_places call finds
+  static constexpr std::size_t reads = block + 2;
+
   /// The scan, a function of its own: inlined into a caller's loop, it lost its
   /// registers to the caller's and read them back from the stack at every place.
-  [[gnu::noinline]] static std::uint64_t words_in(std::string_view s, const word_table& table) {
+  template <class... Width>
+  [[gnu::noinline]] static std::uint64_t words_in(std::string_view s, const word_table& table,
+                                                  Width... w) {
     if (s.size() < word_table::key_bytes) return 0;
-    const char* p = s.data();
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
     const std::size_t last = s.size() - word_table::key_bytes + 1;  // places [0, last)
     std::uint64_t found = 0;
-    std::size_t i = 0;
-#if defined(__SSE2__)
-    // Sixteen bytes at a time: a mask of the bytes that are no continuation byte.
-    for (; i + 16 <= last; i += 16) {
-      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
-      auto starts = ~static_cast<unsigned>(_mm_movemask_epi8(continuation_bytes(v))) & 0xFFFFu;
-      for (; starts != 0; starts &= starts - 1) {
-        const std::size_t at = i + static_cast<unsigned>(__builtin_ctz(starts));
-        found |= table.found_at(p + at, s.size() - at);
+    for (std::size_t i = 0; i < last; i += block) {
+      std::uint64_t places = 0;
+      if (s.size() - i >= reads) {
+        places = prefix_places(w..., table.prefixes(), p + i);
+      } else {  // the last block of the text, read from a copy with zeros after it
+        std::array<unsigned char, reads> tail{};
+        std::memcpy(tail.data(), p + i, s.size() - i);
+        places = prefix_places(w..., table.prefixes(), tail.data());
+      }
+      if (last - i < block) places &= (std::uint64_t{1} << (last - i)) - 1;
+      for (; places != 0; places &= places - 1) {
+        const std::size_t at = i + static_cast<unsigned>(std::countr_zero(places));
+        found |= table.found_at(s.data() + at, s.size() - at);
       }
     }
-#endif
-    for (; i < last; ++i)
-      if ((static_cast<unsigned char>(p[i]) & 0xC0) != 0x80)
-        found |= table.found_at(p + i, s.size() - i);
     return found;
+  }
+  static std::uint64_t prefix_places(const prefix_classes& t, const unsigned char* p) noexcept {
+    return detail::prefix_places(t, p);
+  }
+  static std::uint64_t prefix_places(scan_width w, const prefix_classes& t,
+                                     const unsigned char* p) noexcept {
+    return prefix_places_at(w, t, p);
   }
 
   std::string_view s_;

@@ -184,9 +184,12 @@ TEST_CASE("word_finder finds a table's words wherever string search finds them")
   const std::uint64_t all = table.bits_of(given) | table.bits_of(others);
   CHECK(std::popcount(all) == 9);
   std::size_t found_words = 0;
-  auto check_line = [&](std::string_view line) {
+  const std::vector<d::scan_width> widths = scan_widths();
+  REQUIRE(!widths.empty());
+  auto check_line_at = [&](std::string_view line, d::scan_width width) {
     CAPTURE(line);
-    const d::word_finder f(line, table);
+    CAPTURE(static_cast<int>(width));
+    const d::word_finder f(line, table, width);
     int held_count = 0;
     for (const auto& list :
          {std::span<const std::string_view>(given), std::span<const std::string_view>(others)}) {
@@ -222,7 +225,7 @@ TEST_CASE("word_finder finds a table's words wherever string search finds them")
     std::vector<std::string_view> words(pieces);
     words.insert(words.end(), longer.begin(), longer.end());
     const d::word_table own(words);
-    const d::word_finder g(line, own);
+    const d::word_finder g(line, own, width);
     for (std::string_view w : words) {
       CAPTURE(w);
       const bool held = line.find(w) != std::string_view::npos;
@@ -231,6 +234,11 @@ TEST_CASE("word_finder finds a table's words wherever string search finds them")
     }
     CHECK(g.count(pieces.empty() ? 0 : own.bits_of(pieces)) == static_cast<int>(pieces.size()));
     found_words += pieces.size();
+  };
+  // The places a word may begin at are found 64 at a time: lines longer than a block
+  // are read in blocks and the rest from a copy, and each width finds the same.
+  auto check_line = [&](std::string_view line) {
+    for (const d::scan_width w : widths) check_line_at(line, w);
   };
   std::size_t lines = 0;
   for (const char* name : {"fixtures/speech-tasks.txt", "fixtures/portal.txt", "fixtures/plan.txt",
@@ -305,6 +313,60 @@ TEST_CASE("find_pair stops where a class pair holds, at every width, offset and 
     CHECK(hits > 1000);
     CHECK(misses > 1000);
   }
+}
+
+TEST_CASE("prefix_places lets through every place where a word begins, at every width alike") {
+  namespace d = gongwen::detail;
+  // The words: pieces of the fixtures' lines (two characters each), and a few with an
+  // ASCII start. The text: the fixtures, and random bytes many of which are the words'.
+  std::vector<std::string> owned = {"ICP备", "QQ群号", "（一）"};
+  std::string text;
+  for (const char* name : {"fixtures/speech-tasks.txt", "fixtures/portal.txt", "fixtures/plan.txt",
+                           "fixtures/report.txt", "fixtures/notice.txt"})
+    text += gongwen::test::read_file(gongwen::test::data_path(name));
+  REQUIRE(text.size() > 4096);
+  for (std::size_t b = 0; owned.size() < 48 && b < text.size(); b += 151) {
+    while (b < text.size() && (static_cast<unsigned char>(text[b]) & 0xC0) == 0x80) ++b;
+    const std::size_t e = b + d::decode_at(text, b).len;
+    if (e < text.size() && d::decode_at(text, b).len == 3 && d::decode_at(text, e).len == 3)
+      owned.push_back(text.substr(b, 6));
+  }
+  std::uint32_t seed = 20261124;
+  for (int i = 0; i < 8192; ++i) {
+    seed = seed * 1664525u + 1013904223u;
+    const std::string& w = owned[(seed >> 8) % owned.size()];
+    if ((seed >> 24) < 64)
+      text += w.substr(0, 1 + (seed >> 4) % w.size());  // a word, whole or cut short
+    else
+      text += static_cast<char>(seed >> 24);
+  }
+  const std::vector<std::string_view> words(owned.begin(), owned.end());
+  const d::prefix_classes t = d::prefix_classes_of(words);
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  std::size_t starts = 0, passed = 0, places = 0;
+  for (std::size_t p = 0; p + 66 <= text.size(); p += 64) {
+    const std::uint64_t one = d::prefix_places_at(d::scan_width::one, t, bytes + p);
+    for (unsigned k = 0; k < 64; ++k) {
+      const std::string_view here = std::string_view(text).substr(p + k);
+      const bool begins = std::any_of(words.begin(), words.end(), [&](std::string_view w) {
+        return here.substr(0, 3) == w.substr(0, 3);
+      });
+      const bool let_through = (one >> k) & 1;
+      CHECK(let_through == (t.classes_at(bytes + p + k) != 0));
+      if (begins) CHECK(let_through);
+      starts += begins;
+      passed += let_through;
+      ++places;
+    }
+    for (const d::scan_width w : scan_widths()) {
+      CAPTURE(static_cast<int>(w));
+      CAPTURE(p);
+      CHECK(d::prefix_places_at(w, t, bytes + p) == one);
+    }
+  }
+  CHECK(starts > 1000);
+  // Most places begin none of the words, and most of those the filter turns down.
+  CHECK(passed - starts < (places - starts) / 4);
 }
 
 TEST_CASE("the characters listed for the byte classes are those their predicates accept") {
