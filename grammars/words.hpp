@@ -39,6 +39,14 @@ constexpr std::uint32_t first_key(std::string_view s) noexcept {
   return key;
 }
 
+/// The slot of a first character in a table's filter: the low twelve bits of its code
+/// point, from the key of its n bytes (a malformed character: the key's low bits).
+constexpr std::uint32_t filter_slot(std::uint32_t key, std::size_t n) noexcept {
+  if (n == 3) return ((key >> 2) & 0xFC0u) | (key & 0x3Fu);
+  if (n == 2) return ((key >> 2) & 0x7C0u) | (key & 0x3Fu);
+  return key & 4095u;
+}
+
 /// Words are grouped by their first character's key modulo this, for the lookup.
 inline constexpr std::size_t buckets = 256;
 
@@ -48,9 +56,9 @@ struct table {
   std::array<std::uint32_t, N> keys{};
   std::array<std::uint16_t, buckets + 1> first{};  // where each bucket's words begin
   std::size_t longest = 0;
-  std::array<std::uint64_t, 64> filter{};  // a bit per first-character key modulo 4096
-  [[nodiscard]] constexpr bool may_start(std::uint32_t key) const noexcept {
-    return (filter[(key & 4095) >> 6] >> (key & 63)) & 1;
+  std::array<std::uint64_t, 64> filter{};  // a bit per filter_slot of a first character
+  [[nodiscard]] constexpr bool may_start(std::uint32_t slot) const noexcept {
+    return (filter[slot >> 6] >> (slot & 63)) & 1;
   }
 };
 
@@ -70,7 +78,10 @@ constexpr table<N> make_table(std::array<std::string_view, N> words) {
     t.words[i] = words[i];
     t.keys[i] = first_key(words[i]);
     t.longest = std::max(t.longest, words[i].size());
-    t.filter[(t.keys[i] & 4095) >> 6] |= std::uint64_t{1} << (t.keys[i] & 63);
+    const std::uint32_t slot = filter_slot(
+        t.keys[i], std::min(words[i].size(), gongwen::detail::sequence_length(
+                                                 static_cast<unsigned char>(words[i][0]))));
+    t.filter[slot >> 6] |= std::uint64_t{1} << (slot & 63);
   }
   std::size_t k = 0;
   for (std::size_t b = 0; b <= buckets; ++b) {
@@ -103,10 +114,16 @@ struct longest_word {
     const std::size_t available = in.size(words.longest);
     if (available == 0) return false;
     const auto* at = reinterpret_cast<const unsigned char*>(in.current());
-    const std::size_t n = std::min(available, gongwen::detail::sequence_length(at[0]));
+    std::size_t n = 3;
     std::uint32_t key = 0;
-    for (std::size_t i = 0; i < n; ++i) key = (key << 8) | at[i];
-    if (!words.may_start(key)) return false;  // most characters begin no word: decided here
+    if (at[0] >= 0xE0 && at[0] < 0xF0 && available >= 3) {  // most characters: Chinese
+      key = std::uint32_t{at[0]} << 16 | std::uint32_t{at[1]} << 8 | at[2];
+    } else {
+      n = std::min(available, gongwen::detail::sequence_length(at[0]));
+      for (std::size_t i = 0; i < n; ++i) key = (key << 8) | at[i];
+    }
+    // Most characters begin no word: decided here.
+    if (!words.may_start(words_detail::filter_slot(key, n))) return false;
     // The words of the key's bucket, longest first within a key; the key's bytes are
     // equal already, so only the rest of a word is compared.
     const std::size_t bucket = key & (words_detail::buckets - 1);
