@@ -1,5 +1,6 @@
-// find_pair: byte classes looked up with PSHUFB, 32 places at a time with AVX2 and
-// 16 with SSSE3, chosen once by what the processor has; one place at a time elsewhere.
+// find_pair and prefix_places: byte classes looked up with PSHUFB, 32 places at a time
+// with AVX2 and 16 with SSSE3, chosen once by what the processor has; one place at a
+// time elsewhere.
 #include "byte_scan.hpp"
 
 #include <algorithm>
@@ -123,9 +124,11 @@ __attribute__((target("avx2"))) std::size_t scan_avx2(const pair_classes& t,
 __attribute__((target("ssse3"), always_inline)) inline unsigned prefix_hits16(
     const unsigned char* p, __m128i h0, __m128i l0, __m128i h1, __m128i l1, __m128i h2,
     __m128i l2) {
-  const auto at = [p](int k) { return _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + k)); };
-  const __m128i c = _mm_and_si128(_mm_and_si128(classes(at(0), h0, l0), classes(at(1), h1, l1)),
-                                  classes(at(2), h2, l2));
+  const __m128i b0 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  const __m128i b1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 1));
+  const __m128i b2 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 2));
+  const __m128i c =
+      _mm_and_si128(_mm_and_si128(classes(b0, h0, l0), classes(b1, h1, l1)), classes(b2, h2, l2));
   return ~static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(c, _mm_setzero_si128()))) &
          0xFFFFu;
 }

@@ -7,7 +7,9 @@
 // and low nibbles of two bytes, its own (the lead) and the one two places on (the
 // last byte of a three-byte character), and a place is kept where the two classes
 // share a bit. The tables are worked out at compile time from the characters
-// wanted, so there is no list of bytes to keep in step with them.
+// wanted, so there is no list of bytes to keep in step with them. The same lookups
+// on three bytes in a row find where one of a set of words may begin
+// (prefix_classes), for the noise-word finder.
 #pragma once
 
 #include <array>
