@@ -192,13 +192,17 @@ std::size_t find_pair_at(scan_width w, const pair_classes& t, std::string_view t
   return scan_bytes(t, base, base + from, base + to);
 }
 
-std::size_t find_pair(const pair_classes& t, std::string_view text, std::size_t from,
-                      std::size_t to) noexcept {
+scan_width widest_scan_width() noexcept {
   static const scan_width widest = processor_scans_at(scan_width::thirty_two)
                                        ? scan_width::thirty_two
                                    : processor_scans_at(scan_width::sixteen) ? scan_width::sixteen
                                                                              : scan_width::one;
-  return find_pair_at(widest, t, text, from, to);
+  return widest;
+}
+
+std::size_t find_pair(const pair_classes& t, std::string_view text, std::size_t from,
+                      std::size_t to) noexcept {
+  return find_pair_at(widest_scan_width(), t, text, from, to);
 }
 
 prefix_classes prefix_classes_of(std::span<const std::string_view> words) {
@@ -220,25 +224,13 @@ prefix_classes prefix_classes_of(std::span<const std::string_view> words) {
   return t;
 }
 
-std::uint64_t prefix_places_at(scan_width w, const prefix_classes& t,
-                               const unsigned char* p) noexcept {
+std::uint64_t prefix_places(scan_width w, const prefix_classes& t,
+                            const unsigned char* p) noexcept {
 #if defined(GONGWEN_HAVE_SHUFFLE_PATHS)
   if (w == scan_width::thirty_two) return prefix_avx2(t, p);
   if (w == scan_width::sixteen) return prefix_ssse3(t, p);
 #endif
   return prefix_bytes(t, p);
-}
-
-std::uint64_t prefix_places(const prefix_classes& t, const unsigned char* p) noexcept {
-  using scan = std::uint64_t (*)(const prefix_classes&, const unsigned char*) noexcept;
-  static const scan widest =
-#if defined(GONGWEN_HAVE_SHUFFLE_PATHS)
-      processor_scans_at(scan_width::thirty_two) ? &prefix_avx2
-      : processor_scans_at(scan_width::sixteen)  ? &prefix_ssse3
-                                                 :
-#endif
-                                                &prefix_bytes;
-  return widest(t, p);
 }
 
 }  // namespace gongwen::detail

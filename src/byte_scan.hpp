@@ -140,6 +140,8 @@ std::size_t find_pair(const pair_classes& t, std::string_view text, std::size_t 
 /// has; tests run each one.
 enum class scan_width : std::uint8_t { one = 1, sixteen = 16, thirty_two = 32 };
 [[nodiscard]] bool processor_scans_at(scan_width w) noexcept;
+/// The widest the processor has, found once.
+[[nodiscard]] scan_width widest_scan_width() noexcept;
 /// find_pair at width w, which the processor must have.
 std::size_t find_pair_at(scan_width w, const pair_classes& t, std::string_view text,
                          std::size_t from, std::size_t to) noexcept;
@@ -168,10 +170,8 @@ struct prefix_classes {
 [[nodiscard]] prefix_classes prefix_classes_of(std::span<const std::string_view> words);
 
 /// The places p + k (k < 64) where t.classes_at is not zero, as the bits k of the
-/// result; reads the 66 bytes from p. 32 places at a time with AVX2, 16 with SSSE3.
-[[nodiscard]] std::uint64_t prefix_places(const prefix_classes& t, const unsigned char* p) noexcept;
-/// prefix_places at width w, which the processor must have.
-[[nodiscard]] std::uint64_t prefix_places_at(scan_width w, const prefix_classes& t,
-                                             const unsigned char* p) noexcept;
+/// result, tried w at a time (which the processor must have); reads the 66 bytes from p.
+[[nodiscard]] std::uint64_t prefix_places(scan_width w, const prefix_classes& t,
+                                          const unsigned char* p) noexcept;
 
 }  // namespace gongwen::detail

@@ -84,12 +84,6 @@ inline __m128i continuation_bytes(__m128i v) noexcept {
   return _mm_cmplt_epi8(v, _mm_set1_epi8(static_cast<char>(0xC0)));
 }
 
-/// Where the first of a SIMD compare's hits lies: bits is the byte mask of the block
-/// that begins at p, and not 0.
-inline std::size_t first_hit(std::string_view text, const char* p, int bits) noexcept {
-  return static_cast<std::size_t>(p - text.data()) +
-         static_cast<unsigned>(__builtin_ctz(static_cast<unsigned>(bits)));
-}
 #endif
 
 /// The first place in text[from, to) where one of the characters Cs begins (each
@@ -126,7 +120,9 @@ GONGWEN_ALWAYS_INLINE std::size_t find_chars3(std::string_view text, std::size_t
   };
   if (end - p >= 18) {
     for (; end - p >= 18; p += 16)
-      if (const unsigned bits = hits(p)) return first_hit(text, p, static_cast<int>(bits));
+      if (const unsigned bits = hits(p))
+        return static_cast<std::size_t>(p - text.data()) +
+               static_cast<unsigned>(__builtin_ctz(bits));
     // The last 16 places that hold three bytes end at end - 3: those before p are dropped.
     const char* const q = end - 18;
     if (const unsigned bits = hits(q) >> (p - q))

@@ -135,9 +135,9 @@ class word_table {
 /// malformed text too, the words found are those a string search finds.
 class word_finder {
  public:
-  word_finder(std::string_view s, const word_table& table) : s_(s), found_(words_in(s, table)) {}
-  /// The same with the places found w at a time (tests try each width).
-  word_finder(std::string_view s, const word_table& table, scan_width w)
+  /// The places a word may begin at are found w at a time: the widest the processor
+  /// has unless a test asks for another.
+  word_finder(std::string_view s, const word_table& table, scan_width w = widest_scan_width())
       : s_(s), found_(words_in(s, table, w)) {}
 
   [[nodiscard]] std::string_view text() const noexcept { return s_; }
@@ -154,9 +154,8 @@ class word_finder {
 
   /// The scan, a function of its own: inlined into a caller's loop, it lost its
   /// registers to the caller's and read them back from the stack at every place.
-  template <class... Width>
   [[gnu::noinline]] static std::uint64_t words_in(std::string_view s, const word_table& table,
-                                                  Width... w) {
+                                                  scan_width w) {
     if (s.size() < word_table::key_bytes) return 0;
     const auto* p = reinterpret_cast<const unsigned char*>(s.data());
     const std::size_t last = s.size() - word_table::key_bytes + 1;  // places [0, last)
@@ -164,11 +163,11 @@ class word_finder {
     for (std::size_t i = 0; i < last; i += block) {
       std::uint64_t places = 0;
       if (s.size() - i >= reads) {
-        places = prefix_places(w..., table.prefixes(), p + i);
+        places = prefix_places(w, table.prefixes(), p + i);
       } else {  // the last block of the text, read from a copy with zeros after it
         std::array<unsigned char, reads> tail{};
         std::memcpy(tail.data(), p + i, s.size() - i);
-        places = prefix_places(w..., table.prefixes(), tail.data());
+        places = prefix_places(w, table.prefixes(), tail.data());
       }
       if (last - i < block) places &= (std::uint64_t{1} << (last - i)) - 1;
       for (; places != 0; places &= places - 1) {
@@ -177,13 +176,6 @@ class word_finder {
       }
     }
     return found;
-  }
-  static std::uint64_t prefix_places(const prefix_classes& t, const unsigned char* p) noexcept {
-    return detail::prefix_places(t, p);
-  }
-  static std::uint64_t prefix_places(scan_width w, const prefix_classes& t,
-                                     const unsigned char* p) noexcept {
-    return prefix_places_at(w, t, p);
   }
 
   std::string_view s_;
