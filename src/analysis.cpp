@@ -740,8 +740,10 @@ class sentence_reader {
 
   // --- units in clauses ------------------------------------------------------
 
-  /// Parse a list of units at p; fills named agencies (roles unset). Returns its length.
-  std::size_t read_list(std::size_t p, std::size_t e, std::vector<unit_found>& out) const {
+  /// Parse a list of units at p; fills named agencies (roles unset). Returns its length,
+  /// 0 where it names no unit; `matched` says whether the grammar matched at all.
+  std::size_t read_list(std::size_t p, std::size_t e, std::vector<unit_found>& out,
+                        bool* matched = nullptr) const {
     thread_local list_state st;
     st.items.clear();
     st.group_ends.clear();
@@ -749,7 +751,9 @@ class sentence_reader {
     st.pending_suffix = {};
     input in(t_.data(), t_.data() + e, "");
     in.bump(p);
-    if (!pegtl::parse<g::unit_list, list_action, first_checked>(in, st)) return 0;
+    const bool ok = pegtl::parse<g::unit_list, list_action, first_checked>(in, st);
+    if (matched != nullptr) *matched = ok;
+    if (!ok) return 0;
     const std::size_t end = static_cast<std::size_t>(in.current() - t_.data());
     std::size_t first = 0;
     for (std::size_t gi = 0; gi < st.group_ends.size(); ++gi) {
@@ -796,6 +800,32 @@ class sentence_reader {
     return out.empty() ? 0 : end - p;
   }
 
+  struct list_read {
+    std::size_t at = std::string_view::npos;  // where it was read, if anywhere
+    bool matched = false;                     // the grammar matched there
+    std::size_t len = 0;                      // as read_list returned
+    std::vector<unit_found> found;
+  };
+  /// The list at p, to the sentence's end, read once: 会同/联合 count as a cue only
+  /// before a list (role_word_at), and the clause loop then reads that list where it
+  /// goes on (read_units), so the first reading is kept for it.
+  const list_read& list_ahead_at(std::size_t p) const {
+    if (ahead_.at != p) {
+      ahead_.found.clear();
+      ahead_.len = read_list(p, e_, ahead_.found, &ahead_.matched);
+      ahead_.at = p;
+    }
+    return ahead_;
+  }
+  /// read_list(p, e_, out) for the clause loop, out empty: the list read ahead at p
+  /// when there is one.
+  std::size_t list_at(std::size_t p, std::vector<unit_found>& out) {
+    if (p != ahead_.at) return read_list(p, e_, out);
+    out.swap(ahead_.found);
+    ahead_.at = std::string_view::npos;
+    return ahead_.len;
+  }
+
   bool skipped(std::size_t p) const {
     return std::any_of(skip_.begin(), skip_.end(),
                        [&](span s) { return p >= s.begin && p < s.end; });
@@ -826,7 +856,7 @@ class sentence_reader {
     std::size_t len = 0;
     if ((len = match_at<g::lead_cue>(t_, q, e_))) return cue_end = q + len, cue_kind::lead;
     // 会同/联合 join a unit after them (县公安局联合开展打击行动 names one unit only).
-    if ((len = match_at<g::joint_cue>(t_, q, e_)) && match_at<g::unit_list>(t_, q + len, e_))
+    if ((len = match_at<g::joint_cue>(t_, q, e_)) && list_ahead_at(q + len).matched)
       return cue_end = q + len, cue_kind::joint;
     if ((len = match_at<g::cooperate_cue>(t_, q, e_)))
       return cue_end = q + len, cue_kind::cooperate;
@@ -926,7 +956,7 @@ class sentence_reader {
       // Away from a clause start a unit counts only with a cue after it (checked below).
       const bool may_start = clause_start || after_coordinator || cooperating || (f & starts_scope);
       found.clear();
-      const std::size_t len = may_start && reach.may_hold_unit(i) ? read_list(p, e_, found) : 0;
+      const std::size_t len = may_start && reach.may_hold_unit(i) ? list_at(p, found) : 0;
       if (!len) {
         clause_start = false;
         introduced = false;
@@ -1035,6 +1065,7 @@ class sentence_reader {
   offset last_agency_begin_ = 0;  // where the last-starting unit so far starts
   bool assignment_only_ = false;
   bool may_assign_ = false;  // the sentence holds a （ or a ：
+  mutable list_read ahead_;  // see list_ahead_at
 };
 
 }  // namespace
