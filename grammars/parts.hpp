@@ -14,8 +14,9 @@ struct cn_year_digit : one<U'〇', U'○', U'零', U'Ｏ', U'O', U'一', U'二',
 struct year_number : sor<pegtl::rep<4, digit>, pegtl::rep<4, cn_year_digit>> {};
 struct month_number : sor<rep_min_max<1, 2, digit>, cn_numeral> {};
 struct day_number : sor<rep_min_max<1, 2, digit>, cn_numeral> {};
+struct date_end : one<U'日', U'号'> {};
 struct calendar_date : seq<year_number, star<blank>, one<U'年'>, star<blank>, month_number, star<blank>, one<U'月'>,
-                           star<blank>, day_number, star<blank>, one<U'日', U'号'>> {};
+                           star<blank>, day_number, star<blank>, date_end> {};
 struct date_line : seq<opt<open_paren>, calendar_date, opt<close_paren>, star<blank>, eof> {};
 
 // （余府发〔2012〕3号） 国发〔2019〕860号

@@ -53,6 +53,20 @@ bool has_latin(std::string_view s) {
                      [](char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; });
 }
 
+/// A necessary condition of date_line, cheap to test before it: the paragraph ends,
+/// blanks aside, in a date's last character or a closing bracket. Most paragraphs
+/// that begin as a date may (with a numeral or a bracket) are headings.
+bool may_be_date_line(std::string_view s) {
+  for (std::size_t e = s.size(); e > 0;) {
+    const code_point c = decode_before(s, e);
+    if (!is_blank(c.cp))
+      return first_chars_of<g::date_end>().cps.test(c.cp) ||
+             first_chars_of<g::close_paren>().cps.test(c.cp);
+    e -= c.len;
+  }
+  return false;
+}
+
 std::string without_blanks(std::string_view s) {
   std::string out;
   out.reserve(s.size());
@@ -383,7 +397,7 @@ std::vector<item> classify_parts(std::string_view text, const std::vector<paragr
     forms[i] = static_cast<std::uint8_t>(
         (len <= 60 && matches<g::attachment_marker>(s) ? attachment_form : 0) |
         (len <= 30 && matches<g::salutation_line>(s) ? salutation_form : 0) |
-        (matches<g::date_line>(s) ? date_form : 0));
+        (may_be_date_line(s) && matches<g::date_line>(s) ? date_form : 0));
     if (starts_with(s, ">") || starts_with(s, "＞"))
       noise[i] = noise_kind::disclaimer;
     else if (is_url_line(s))

@@ -106,6 +106,18 @@ TEST_SUITE("document parts") {
           std::vector<part>{{node_type::date, "二○一二年一月九日"}});
   }
 
+  TEST_CASE("dates in brackets, with 号, spaced out, and headings that begin as a date does") {
+    CHECK(parts("通知正文。\n（2021年3月5日）\n") ==
+          std::vector<part>{{node_type::date, "（2021年3月5日）"}});
+    CHECK(parts("通知正文。\n(二○二一年三月五号)\n") ==
+          std::vector<part>{{node_type::date, "(二○二一年三月五号)"}});
+    CHECK(parts("通知正文。\n2021 年 3 月 5 日\u3000\u3000\n") ==
+          std::vector<part>{{node_type::date, "2021 年 3 月 5 日"}});
+    // A paragraph that begins with a year or a bracket and ends otherwise is no date.
+    CHECK(parts("通知正文。\n2021年3月5日前完成\n").empty());
+    CHECK(parts("通知正文。\n（2021年3月5日）前完成\n").empty());
+  }
+
   TEST_CASE("advertising: the header block above the title and the repeated contact lines") {
     const auto p = parts(
         "仅供学习 禁止外传\n某某文库\n自建平台、实时分享\n\n现在订阅立享全部资料\n会员群：  "
