@@ -308,12 +308,56 @@ struct listed {
   bool department = false;  // a short name waiting for the suffix its list shares
 };
 
+/// What a rule read at a place: where the place was, whether it matched, and where
+/// its match ended.
+struct kept_match {
+  const char* at = nullptr;
+  const char* end = nullptr;
+  bool ok = false;
+};
+
 struct list_state {
   std::vector<listed> items;
   std::vector<std::size_t> group_ends;         // items before each group's end
   std::vector<std::string_view> group_suffix;  // 部门 / 单位 / 机构 a group shares
   std::string_view pending_suffix;
+  // The last reading of name_end and of unit_suffix in this parse (see list_control).
+  kept_match name_end;
+  kept_match unit_suffix;
 };
+
+/// The unit grammar reads a name's end twice at one place: each step of a name looks
+/// ahead for the end (name_step's not_at<name_end>, extension_char's
+/// not_at<unit_suffix>), and where the steps stop the end itself is read. The last
+/// reading of each of the two rules is kept in the parse's state and given again at the
+/// same place. Neither rule nor anything in it has an action, so a reading given again
+/// leaves nothing undone; the state is new for every parse (read_list), so a place is
+/// never taken for one of another text.
+template <class Rule, kept_match list_state::*Kept>
+struct keeping_control : first_checked<Rule> {
+  template <pegtl::apply_mode A, pegtl::rewind_mode, template <typename...> class Action,
+            template <typename...> class Control, typename ParseInput>
+  [[nodiscard]] static bool match(ParseInput& in, list_state& st) {
+    kept_match& k = st.*Kept;
+    if (k.at != in.current()) {
+      const char* const at = in.current();
+      const bool ok =
+          first_checked<Rule>::template match<A, pegtl::rewind_mode::required, Action, Control>(in,
+                                                                                                st);
+      k = {at, in.current(), ok};
+      return ok;
+    }
+    if (k.ok) in.bump(static_cast<std::size_t>(k.end - in.current()));
+    return k.ok;
+  }
+};
+
+template <class Rule>
+struct list_control : first_checked<Rule> {};
+template <>
+struct list_control<g::name_end> : keeping_control<g::name_end, &list_state::name_end> {};
+template <>
+struct list_control<g::unit_suffix> : keeping_control<g::unit_suffix, &list_state::unit_suffix> {};
 
 template <class Rule>
 struct list_action : pegtl::nothing<Rule> {};
@@ -749,9 +793,10 @@ class sentence_reader {
     st.group_ends.clear();
     st.group_suffix.clear();
     st.pending_suffix = {};
+    st.name_end = st.unit_suffix = {};
     input in(t_.data(), t_.data() + e, "");
     in.bump(p);
-    const bool ok = pegtl::parse<g::unit_list, list_action, first_checked>(in, st);
+    const bool ok = pegtl::parse<g::unit_list, list_action, list_control>(in, st);
     if (matched != nullptr) *matched = ok;
     if (!ok) return 0;
     const std::size_t end = static_cast<std::size_t>(in.current() - t_.data());
