@@ -604,6 +604,9 @@ class sentence_reader {
     constexpr std::uint16_t notable =
         opens_label | starts_modal | starts_perfective | starts_deadline;
     const std::size_t n = chars_.size() - 1;  // the one past the last has no flags
+    // A deadline is tried only where the character after its first may stand second in
+    // one (most places 年 or 今 begin are 年度, 今年以来: the latter still is).
+    const second_chars& deadline_seconds = second_chars_of<g::deadline>();
     for (std::size_t i = 0; i < n;) {
       while (i < n && !(chars_[i].flags & notable)) ++i;  // most begin no word looked for
       if (i >= n) break;
@@ -619,7 +622,8 @@ class sentence_reader {
             !match_at<g::not_perfective_before_le>(t_, p - decode_before(t_, p).len, p))
           result_.perfective = true;
       }
-      if ((f & starts_deadline) && p < deadlines_end_) {
+      if ((f & starts_deadline) && p < deadlines_end_ &&
+          deadline_seconds.admits_second(chars_[i + 1].cp)) {
         deadline d;
         if (const std::size_t e = deadline_at(t_, b_, p, e_, ch.code(), f, d)) {
           result_.deadlines.push_back(d);

@@ -368,6 +368,229 @@ const folded_first_chars& folded_first_chars_of() {
   }
 }
 
+/// What can stand second in a match of a rule, worked out from the rule as its first
+/// characters are: the characters a match's second character may be (folded by their
+/// low twelve bits, a superset), and whether a match may be shorter than two
+/// characters, when whatever follows it stands second. A rule this analysis does not
+/// know (`open`) may have anything second.
+struct second_chars {
+  folded_set first;    // what may stand first (the rule's first characters)
+  folded_set second;   // what may stand second within a match
+  bool empty = false;  // may match nothing
+  bool one = false;    // may match exactly one character
+  bool open = false;   // not known: anything may stand first or second
+
+  /// Whether a match may begin with some character and have c second, c being the
+  /// character after it or 0 at the end of the input.
+  [[nodiscard]] bool admits_second(char32_t c) const noexcept {
+    return open || empty || one || c >= folded_set::size() || second.test(c);
+  }
+  /// The rule followed by r (as in seq<>).
+  void then(const second_chars& r) noexcept {
+    if (r.open && (empty || one)) open = true;
+    if (one) second |= r.first;
+    if (empty) {
+      second |= r.second;
+      first |= r.first;
+    }
+    one = (one && r.empty) || (empty && r.one);
+    empty = empty && r.empty;
+  }
+  /// Either this rule or r (as in sor<>).
+  void or_else(const second_chars& r) noexcept {
+    first |= r.first;
+    second |= r.second;
+    empty = empty || r.empty;
+    one = one || r.one;
+    open = open || r.open;
+  }
+  /// The rule repeated (as in star<> and plus<>): one match after another.
+  void repeated(bool may_be_none) noexcept {
+    if (one) second |= first;
+    empty = empty || may_be_none;
+  }
+  static second_chars unknown() noexcept {
+    second_chars s;
+    s.open = true;
+    return s;
+  }
+  static second_chars nothing() noexcept {  // matches reading no character
+    second_chars s;
+    s.empty = true;
+    return s;
+  }
+};
+
+template <class Rule>
+const second_chars& second_chars_of();
+
+namespace first_detail {
+
+/// The characters of a word: its first as first, its second as second, and whether
+/// it is one character long.
+inline void add_word(second_chars& s, std::string_view w) {
+  if (w.empty()) {
+    s.empty = true;
+    return;
+  }
+  const code_point a = decode_at(w, 0);
+  if (a.len == 1 && a.cp >= 0x80) {  // a byte that begins no character
+    s.open = true;
+    return;
+  }
+  s.first.set(a.cp);
+  if (a.len == w.size()) {
+    s.one = true;
+    return;
+  }
+  const code_point b = decode_at(w, a.len);
+  if (b.len == 1 && b.cp >= 0x80)
+    s.open = true;
+  else
+    s.second.set(b.cp);
+}
+
+template <class... Rules>
+second_chars sequence_seconds() {
+  second_chars s = second_chars::nothing();
+  (s.then(second_chars_of<Rules>()), ...);
+  return s;
+}
+
+template <class T>
+struct seconds {
+  static second_chars run() {
+    if constexpr (requires { T::words.words; }) {  // longest_word
+      second_chars s;
+      for (const std::string_view w : T::words.words) add_word(s, w);
+      return s;
+    } else if constexpr (requires { typename T::choice_t; }) {  // first_sor: its choice
+      return seconds<typename T::choice_t>::run();
+    } else if constexpr (requires { T::table().test(U'0'); }) {  // one character from a table
+      second_chars s;
+      s.first |= T::table();
+      s.one = true;
+      return s;
+    } else {
+      return second_chars::unknown();
+    }
+  }
+};
+template <class... R>
+struct seconds<pi::seq<R...>> {
+  static second_chars run() { return sequence_seconds<R...>(); }
+};
+template <class... R>
+struct seconds<pi::sor<R...>> {
+  static second_chars run() {
+    second_chars s;
+    (s.or_else(second_chars_of<R>()), ...);
+    return s;
+  }
+};
+template <class... R>
+struct seconds<pi::opt<R...>> {
+  static second_chars run() {
+    second_chars s = sequence_seconds<R...>();
+    s.empty = true;
+    return s;
+  }
+};
+template <bool MayBeNone, class... R>
+second_chars repeated_seconds() {
+  second_chars s = sequence_seconds<R...>();
+  s.repeated(MayBeNone);
+  return s;
+}
+template <class... R>
+struct seconds<pi::star<R...>> {
+  static second_chars run() { return repeated_seconds<true, R...>(); }
+};
+template <class... R>
+struct seconds<pi::plus<R...>> {
+  static second_chars run() { return repeated_seconds<false, R...>(); }
+};
+template <unsigned N, class... R>
+struct seconds<pi::rep<N, R...>> {
+  static second_chars run() { return repeated_seconds<N == 0, R...>(); }
+};
+template <unsigned Min, unsigned Max, class... R>
+struct seconds<pi::rep_min_max<Min, Max, R...>> {
+  static second_chars run() { return repeated_seconds<Min == 0, R...>(); }
+};
+template <unsigned Max, class... R>
+struct seconds<pi::rep_opt<Max, R...>> {
+  static second_chars run() { return repeated_seconds<true, R...>(); }
+};
+// Look-ahead and the end of the input read nothing.
+template <class... R>
+struct seconds<pi::at<R...>> {
+  static second_chars run() { return second_chars::nothing(); }
+};
+template <class... R>
+struct seconds<pi::not_at<R...>> {
+  static second_chars run() { return second_chars::nothing(); }
+};
+template <>
+struct seconds<pi::eof> {
+  static second_chars run() { return second_chars::nothing(); }
+};
+template <>
+struct seconds<pi::failure> {
+  static second_chars run() { return {}; }
+};
+template <char... Cs>
+struct seconds<pi::string<Cs...>> {
+  static second_chars run() {
+    static constexpr char bytes[] = {Cs..., '\0'};
+    second_chars s;
+    add_word(s, std::string_view(bytes, sizeof...(Cs)));
+    return s;
+  }
+};
+/// One character, of those first_chars_of found: first, and a match one character
+/// long. A byte above 0x7F (peek_char's) or another encoding's character is not known.
+inline second_chars one_character(const first_set<folded_set>& f) {
+  if (f.empty || f.any_byte) return second_chars::unknown();
+  second_chars s;
+  s.first = f.cps;
+  s.one = true;
+  return s;
+}
+template <class Peek, typename Peek::data_t... Cs>
+struct seconds<pi::one<pi::result_on_found::success, Peek, Cs...>> {
+  static second_chars run() {
+    return one_character(
+        folded_first_chars_of<pi::one<pi::result_on_found::success, Peek, Cs...>>());
+  }
+};
+template <class Peek, typename Peek::data_t Lo, typename Peek::data_t Hi>
+struct seconds<pi::range<pi::result_on_found::success, Peek, Lo, Hi>> {
+  static second_chars run() {
+    return one_character(
+        folded_first_chars_of<pi::range<pi::result_on_found::success, Peek, Lo, Hi>>());
+  }
+};
+template <class Peek, typename Peek::data_t... Cs>
+struct seconds<pi::ranges<Peek, Cs...>> {
+  static second_chars run() {
+    return one_character(folded_first_chars_of<pi::ranges<Peek, Cs...>>());
+  }
+};
+
+}  // namespace first_detail
+
+/// What can stand second in a match of Rule, worked out once (as first_chars_of).
+template <class Rule>
+const second_chars& second_chars_of() {
+  if constexpr (!std::is_same_v<Rule, typename Rule::rule_t>) {
+    return second_chars_of<typename Rule::rule_t>();
+  } else {
+    static const second_chars s = first_detail::seconds<Rule>::run();
+    return s;
+  }
+}
+
 /// What the filters test of the place a rule is tried at: the low twelve bits of the
 /// character there, or `open` where every rule is let through (the end of the input,
 /// a character above U+FFFF, a byte that begins no character).

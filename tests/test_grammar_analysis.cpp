@@ -694,6 +694,70 @@ TEST_CASE("every deadline the grammar reads holds a deadline_terminal character"
   CHECK(deadlines > 20000);  // of every form: the test is not vacuous
 }
 
+TEST_CASE("second_chars_of: what can stand second in a match, from the rule's structure") {
+  using gongwen::detail::second_chars_of;
+  namespace p = tao::pegtl;
+  // A word's second character; a one-character word lets whatever follows it stand second.
+  struct words : p::sor<TAO_PEGTL_STRING("年底"), TAO_PEGTL_STRING("汛")> {};
+  CHECK(second_chars_of<words>().second.test(U'底'));
+  CHECK_FALSE(second_chars_of<words>().second.test(U'年'));
+  CHECK(second_chars_of<words>().one);
+  CHECK(second_chars_of<words>().admits_second(U'度'));
+  // In a sequence, the next rule's first characters follow a one-character match, and
+  // what may match nothing is read past; look-ahead reads nothing.
+  struct sequence : p::seq<p::opt<g::comma>, p::not_at<g::colon>, g::enum_comma, g::full_stop> {};
+  const auto& seq = second_chars_of<sequence>();
+  CHECK_FALSE(seq.one);
+  CHECK_FALSE(seq.empty);
+  CHECK(seq.second.test(U'、'));  // ，、
+  CHECK(seq.second.test(U'。'));  // 、。
+  CHECK_FALSE(seq.second.test(U'，'));
+  CHECK_FALSE(seq.admits_second(U'：'));
+  // A repetition of one character has that character second; ASCII digits are known.
+  CHECK(second_chars_of<p::plus<g::digit>>().second.test(U'7'));
+  CHECK(second_chars_of<p::plus<g::digit>>().second.test(U'７'));
+  CHECK_FALSE(second_chars_of<p::seq<g::digit, g::colon>>().admits_second(U'7'));
+  // A rule it does not know may have anything second, unless it comes third or later.
+  CHECK(second_chars_of<p::seq<g::comma, p::any>>().admits_second(U'度'));
+  CHECK(second_chars_of<p::seq<p::any, g::colon>>().open);
+  CHECK_FALSE(second_chars_of<p::seq<g::comma, g::colon, p::any>>().open);
+  CHECK_FALSE(second_chars_of<p::seq<g::comma, g::colon, p::any>>().admits_second(U'度'));
+}
+
+TEST_CASE("every deadline the grammar reads has a second character second_chars_of admits") {
+  // The sentence reader tries a deadline only where the next character may stand second
+  // in one. Random runs of the grammar's own pieces make deadlines of every form.
+  std::vector<std::string> pieces = {"0", "1", "2", "3", "9", "12", "2021", "X", "，", "的"};
+  for (const char* file : {"../grammars/deadlines.hpp", "../grammars/numerals.hpp"}) {
+    const std::string source = gongwen::test::read_file(gongwen::test::data_path(file));
+    REQUIRE(!source.empty());
+    for (std::size_t q = 0; (q = source.find_first_of("\"'", q)) != std::string::npos;) {
+      const std::size_t close = source.find(source[q], q + 1);
+      if (close == std::string::npos) break;
+      const std::string piece = source.substr(q + 1, close - q - 1);
+      if (!piece.empty() && static_cast<unsigned char>(piece[0]) >= 0x80 &&
+          piece.find('\n') == std::string::npos)
+        pieces.push_back(piece);
+      q = close + 1;
+    }
+  }
+  const auto& seconds = gongwen::detail::second_chars_of<g::deadline>();
+  CHECK_FALSE(seconds.open);
+  CHECK_FALSE(seconds.one);
+  const auto [deadlines, turned_away] = matches_failing<g::deadline>(
+      pieces, 2000000, 5, [&](const std::string&, const std::string& found) {
+        const auto first = gongwen::detail::decode_at(found, 0);
+        return seconds.admits_second(gongwen::detail::decode_at(found, first.len).cp);
+      });
+  CHECK(turned_away == 0);
+  CHECK(deadlines > 20000);
+  // And the places it turns away: 年度 今年以来's 以 is let through (以内 以前).
+  for (const char32_t c : {U'度', U'醒', U'显', U'抗', U'的'})
+    CHECK_FALSE(seconds.admits_second(c));
+  for (const char32_t c : {U'年', U'月', U'底', U'以', U'季', U'半', U'7', U'×'})
+    CHECK(seconds.admits_second(c));
+}
+
 TEST_CASE("every unit the grammar reads holds a character unit_may_end accepts") {
   // Units are tried only where such an end lies ahead. Random runs of the unit
   // grammar's own words, of places and of plain characters make units of every form.
