@@ -664,10 +664,9 @@ std::pair<std::size_t, std::size_t> matches_failing(const Pieces& pieces, int ro
   return {matched, failing};
 }
 
-TEST_CASE("every deadline the grammar reads holds a deadline_terminal character") {
-  // The sentence reader looks for deadlines only before the last such character. The
-  // pieces are the grammar's own: every word and character the deadline and numeral
-  // rules spell, and digits; random runs of them make deadlines of every form.
+/// The deadline grammar's own pieces: every word and character the deadline and
+/// numeral rules spell, and digits; random runs of them make deadlines of every form.
+std::vector<std::string> deadline_pieces() {
   std::vector<std::string> pieces = {"0", "1", "2", "3", "9", "12", "2021", "X", "，", "的"};
   for (const char* file : {"../grammars/deadlines.hpp", "../grammars/numerals.hpp"}) {
     const std::string source = gongwen::test::read_file(gongwen::test::data_path(file));
@@ -684,8 +683,13 @@ TEST_CASE("every deadline the grammar reads holds a deadline_terminal character"
     }
   }
   REQUIRE(pieces.size() > 100);
+  return pieces;
+}
+
+TEST_CASE("every deadline the grammar reads holds a deadline_terminal character") {
+  // The sentence reader looks for deadlines only before the last such character.
   const auto [deadlines, without] = matches_failing<g::deadline>(
-      pieces, 2000000, 5, [](const std::string&, const std::string& found) {
+      deadline_pieces(), 2000000, 5, [](const std::string&, const std::string& found) {
         for (std::size_t p = 0; p < found.size(); p += gongwen::detail::decode_at(found, p).len)
           if (gongwen::detail::match_at<g::deadline_terminal>(found, p, found.size())) return true;
         return false;
@@ -726,26 +730,12 @@ TEST_CASE("second_chars_of: what can stand second in a match, from the rule's st
 
 TEST_CASE("every deadline the grammar reads has a second character second_chars_of admits") {
   // The sentence reader tries a deadline only where the next character may stand second
-  // in one. Random runs of the grammar's own pieces make deadlines of every form.
-  std::vector<std::string> pieces = {"0", "1", "2", "3", "9", "12", "2021", "X", "，", "的"};
-  for (const char* file : {"../grammars/deadlines.hpp", "../grammars/numerals.hpp"}) {
-    const std::string source = gongwen::test::read_file(gongwen::test::data_path(file));
-    REQUIRE(!source.empty());
-    for (std::size_t q = 0; (q = source.find_first_of("\"'", q)) != std::string::npos;) {
-      const std::size_t close = source.find(source[q], q + 1);
-      if (close == std::string::npos) break;
-      const std::string piece = source.substr(q + 1, close - q - 1);
-      if (!piece.empty() && static_cast<unsigned char>(piece[0]) >= 0x80 &&
-          piece.find('\n') == std::string::npos)
-        pieces.push_back(piece);
-      q = close + 1;
-    }
-  }
+  // in one.
   const auto& seconds = gongwen::detail::second_chars_of<g::deadline>();
   CHECK_FALSE(seconds.open);
   CHECK_FALSE(seconds.one);
   const auto [deadlines, turned_away] = matches_failing<g::deadline>(
-      pieces, 2000000, 5, [&](const std::string&, const std::string& found) {
+      deadline_pieces(), 2000000, 5, [&](const std::string&, const std::string& found) {
         const auto first = gongwen::detail::decode_at(found, 0);
         return seconds.admits_second(gongwen::detail::decode_at(found, first.len).cp);
       });
