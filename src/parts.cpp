@@ -154,13 +154,25 @@ bool is_advertising(const word_finder& f) {
 
 /// A line made only of page-interface words: 下载 / 打印 / 【字号：加大 还原 减小】.
 bool is_interface_line(std::string_view s) {
-  static constexpr std::array<std::string_view, 44> words = {
+  static constexpr std::array<std::string_view, 44> listed = {
       "下载",   "打印",     "全屏",   "收藏", "分享",     "分享到",   "关闭",     "关闭窗口",
       "返回",   "返回顶部", "顶部",   "字号", "字体",     "大",       "中",       "小",
       "加大",   "还原",     "减小",   "默认", "打印本页", "打印此页", "收藏本页", "我要纠错",
       "纠错",   "复制链接", "扫一扫", "微博", "微信",     "QQ空间",   "朋友圈",   "上一篇",
       "下一篇", "评论",     "点赞",   "首页", "当前位置", "您的位置", "位置",     "浏览",
       "次",     "保存",     "放大",   "缩小"};
+  // Sorted, so that a token is looked up in a few comparisons; and a token longer
+  // than every word is given up as soon as it is (most short lines are headings and
+  // titles, whose first token is a phrase).
+  static constexpr auto words = [] {
+    auto w = listed;
+    std::sort(w.begin(), w.end());
+    return w;
+  }();
+  static constexpr std::size_t longest =
+      std::max_element(listed.begin(), listed.end(), [](std::string_view a, std::string_view b) {
+        return a.size() < b.size();
+      })->size();
   std::size_t i = 0;
   bool any = false;
   while (i < s.size()) {
@@ -175,9 +187,10 @@ bool is_interface_line(std::string_view s) {
       const code_point d = decode_at(s, j);
       if (is_blank(d.cp) || is_punct(d.cp) || d.cp == U'|' || d.cp == U'·') break;
       j += d.len;
+      if (j - i > longest) return false;  // longer than every word
     }
     const std::string_view token = s.substr(i, j - i);
-    if (std::find(words.begin(), words.end(), token) == words.end()) return false;
+    if (!std::binary_search(words.begin(), words.end(), token)) return false;
     any = true;
     i = j;
   }

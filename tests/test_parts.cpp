@@ -146,6 +146,14 @@ TEST_SUITE("document parts") {
     CHECK(p[11].type == node_type::salutation);
   }
 
+  TEST_CASE("a line of interface words is furniture, the longest words too") {
+    const auto p =
+        parts("打印此页 | 收藏本页 | 复制链接\n在全县项目建设推进会上的讲话\n同志们：\n");
+    REQUIRE(p.size() == 3);
+    CHECK(p[0].noise == noise_kind::web);
+    CHECK(p[1].type == node_type::title);
+  }
+
   TEST_CASE(
       "a government portal page: breadcrumbs, furniture, footer; the notice's own parts kept") {
     const auto p = parts(
