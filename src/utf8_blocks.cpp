@@ -11,6 +11,8 @@
 // one-, two- and three-byte sequence at every place in a block.
 #include "utf8_blocks.hpp"
 
+#include <algorithm>
+
 #include "memory.hpp"
 
 #if defined(__x86_64__) && defined(__GNUC__)
@@ -96,6 +98,15 @@ __attribute__((target("avx2"))) inline __m256i block_errors(__m256i in, __m256i 
   return _mm256_xor_si256(due, pair_errors);
 }
 
+/// The sum of the 32 bytes of v, each read as unsigned.
+__attribute__((target("avx2"))) inline std::size_t byte_sum(__m256i v) {
+  const __m256i sums = _mm256_sad_epu8(v, _mm256_setzero_si256());  // four 64-bit sums
+  const __m128i pair =
+      _mm_add_epi64(_mm256_castsi256_si128(sums), _mm256_extracti128_si256(sums, 1));
+  return static_cast<std::size_t>(_mm_cvtsi128_si64(pair)) +
+         static_cast<std::size_t>(_mm_extract_epi64(pair, 1));
+}
+
 __attribute__((target("avx2"))) std::size_t checked_prefix_avx2(const unsigned char* p,
                                                                 std::size_t n, std::size_t& leads,
                                                                 seen_bytes& seen,
@@ -107,29 +118,42 @@ __attribute__((target("avx2"))) std::size_t checked_prefix_avx2(const unsigned c
   __m256i nuls = _mm256_setzero_si256();  // 0xFF in a byte where some block had a NUL
   __m256i crs = _mm256_setzero_si256();   // or a CR
   unsigned prev_high_bits = 0;
-  const __m256i below_lead = _mm256_set1_epi8(static_cast<char>(0xBF));
+  const __m256i zero = _mm256_setzero_si256();
+  // Continuation bytes (80-BF) are those below -64 as signed bytes.
+  const __m256i above_continuation = _mm256_set1_epi8(-64);
   read_ahead ahead(std::string_view(reinterpret_cast<const char*>(p), n));
-  for (; i + 32 <= n; i += 32) {
-    ahead.at(i);
+  bool error = false;
+  while (!error && i + 32 <= n) {
     if (i % 4096 == 0 && marks != nullptr)
       marks[i / 4096] = static_cast<std::uint32_t>(i - continuations);
-    const __m256i in = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i));
-    const auto high_bits = static_cast<unsigned>(_mm256_movemask_epi8(in));
-    // ASCII after ASCII cannot be wrong; ASCII after other bytes only where a
-    // sequence was cut short.
-    if ((high_bits | prev_high_bits) != 0) {
-      const __m256i errors = block_errors(in, prev);
-      if (!_mm256_testz_si256(errors, errors)) break;
-      // Leads are C0-FF: negative as signed bytes, and above BF (-65).
-      const auto above_bf =
-          static_cast<unsigned>(_mm256_movemask_epi8(_mm256_cmpgt_epi8(in, below_lead)));
-      count += static_cast<std::size_t>(__builtin_popcount(high_bits & above_bf));
-      continuations += static_cast<std::size_t>(__builtin_popcount(high_bits & ~above_bf));
+    // The blocks up to the next 4 KiB: each byte lane counts the continuations and
+    // the bytes of 80-FF it saw (at most 128 each, within a byte), added up once.
+    const std::size_t stretch_end = std::min((i / 4096 + 1) * 4096, i + (n - i) / 32 * 32);
+    __m256i conts = zero;
+    __m256i highs = zero;
+    for (; i < stretch_end; i += 32) {
+      ahead.at(i);
+      const __m256i in = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i));
+      const auto high_bits = static_cast<unsigned>(_mm256_movemask_epi8(in));
+      // ASCII after ASCII cannot be wrong; ASCII after other bytes only where a
+      // sequence was cut short.
+      if ((high_bits | prev_high_bits) != 0) {
+        const __m256i errors = block_errors(in, prev);
+        if (!_mm256_testz_si256(errors, errors)) {
+          error = true;
+          break;
+        }
+        conts = _mm256_sub_epi8(conts, _mm256_cmpgt_epi8(above_continuation, in));
+        highs = _mm256_sub_epi8(highs, _mm256_cmpgt_epi8(zero, in));
+      }
+      nuls = _mm256_or_si256(nuls, _mm256_cmpeq_epi8(in, zero));
+      crs = _mm256_or_si256(crs, _mm256_cmpeq_epi8(in, _mm256_set1_epi8('\r')));
+      prev = in;
+      prev_high_bits = high_bits;
     }
-    nuls = _mm256_or_si256(nuls, _mm256_cmpeq_epi8(in, _mm256_setzero_si256()));
-    crs = _mm256_or_si256(crs, _mm256_cmpeq_epi8(in, _mm256_set1_epi8('\r')));
-    prev = in;
-    prev_high_bits = high_bits;
+    const std::size_t stretch_conts = byte_sum(conts);
+    continuations += stretch_conts;
+    count += byte_sum(highs) - stretch_conts;  // leads: C0-FF
   }
   if (i % 4096 == 0 && marks != nullptr)
     marks[i / 4096] = static_cast<std::uint32_t>(i - continuations);
