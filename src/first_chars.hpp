@@ -375,12 +375,11 @@ const folded_first_chars& folded_first_chars_of() {
 }
 
 /// What can stand second in a match of a rule, worked out from the rule as its first
-/// characters are: the characters a match's second character may be (folded by their
-/// low twelve bits, a superset), and whether a match may be shorter than two
-/// characters, when whatever follows it stands second. A rule this analysis does not
-/// know (`open`) may have anything second.
+/// characters are (and from those of its parts): the characters a match's second
+/// character may be (folded by their low twelve bits, a superset), and whether a match
+/// may be shorter than two characters, when whatever follows it stands second. A rule
+/// this analysis does not know (`open`) may have anything second.
 struct second_chars {
-  folded_set first;    // what may stand first (the rule's first characters)
   folded_set second;   // what may stand second within a match
   bool empty = false;  // may match nothing
   bool one = false;    // may match exactly one character
@@ -391,27 +390,24 @@ struct second_chars {
   [[nodiscard]] bool admits_second(char32_t c) const noexcept {
     return open || empty || one || c >= folded_set::size() || second.test(c);
   }
-  /// The rule followed by r (as in seq<>).
-  void then(const second_chars& r) noexcept {
+  /// The rule followed by r, whose first characters are r_first (as in seq<>).
+  void then(const second_chars& r, const folded_set& r_first) noexcept {
     if (r.open && (empty || one)) open = true;
-    if (one) second |= r.first;
-    if (empty) {
-      second |= r.second;
-      first |= r.first;
-    }
+    if (one) second |= r_first;
+    if (empty) second |= r.second;
     one = (one && r.empty) || (empty && r.one);
     empty = empty && r.empty;
   }
   /// Either this rule or r (as in sor<>).
   void or_else(const second_chars& r) noexcept {
-    first |= r.first;
     second |= r.second;
     empty = empty || r.empty;
     one = one || r.one;
     open = open || r.open;
   }
-  /// The rule repeated (as in star<> and plus<>): one match after another.
-  void repeated(bool may_be_none) noexcept {
+  /// The rule, whose first characters are first, repeated (as in star<> and plus<>):
+  /// one match after another.
+  void repeated(bool may_be_none, const folded_set& first) noexcept {
     if (one) second |= first;
     empty = empty || may_be_none;
   }
@@ -432,8 +428,7 @@ const second_chars& second_chars_of();
 
 namespace first_detail {
 
-/// The characters of a word: its first as first, its second as second, and whether
-/// it is one character long.
+/// The second character of a word, or that it is one character long.
 inline void add_word(second_chars& s, std::string_view w) {
   if (w.empty()) {
     s.empty = true;
@@ -444,7 +439,6 @@ inline void add_word(second_chars& s, std::string_view w) {
     s.open = true;
     return;
   }
-  s.first.set(a.cp);
   if (a.len == w.size()) {
     s.one = true;
     return;
@@ -459,7 +453,7 @@ inline void add_word(second_chars& s, std::string_view w) {
 template <class... Rules>
 second_chars sequence_seconds() {
   second_chars s = second_chars::nothing();
-  (s.then(second_chars_of<Rules>()), ...);
+  (s.then(second_chars_of<Rules>(), folded_first_chars_of<Rules>().cps), ...);
   return s;
 }
 
@@ -474,7 +468,6 @@ struct seconds {
       return seconds<typename T::choice_t>::run();
     } else if constexpr (requires { T::table().test(U'0'); }) {  // one character from a table
       second_chars s;
-      s.first |= T::table();
       s.one = true;
       return s;
     } else {
@@ -505,7 +498,7 @@ struct seconds<pi::opt<R...>> {
 template <bool MayBeNone, class... R>
 second_chars repeated_seconds() {
   second_chars s = sequence_seconds<R...>();
-  s.repeated(MayBeNone);
+  s.repeated(MayBeNone, folded_first_chars_of<pi::seq<R...>>().cps);
   return s;
 }
 template <class... R>
@@ -554,12 +547,11 @@ struct seconds<pi::string<Cs...>> {
     return s;
   }
 };
-/// One character, of those first_chars_of found: first, and a match one character
-/// long. A byte above 0x7F (peek_char's) or another encoding's character is not known.
+/// A match one character long, of those first_chars_of found. A byte above 0x7F
+/// (peek_char's) or another encoding's character is not known.
 inline second_chars one_character(const first_set<folded_set>& f) {
   if (f.empty || f.any_byte) return second_chars::unknown();
   second_chars s;
-  s.first = f.cps;
   s.one = true;
   return s;
 }
