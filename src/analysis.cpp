@@ -197,6 +197,7 @@ enum char_flag : std::uint16_t {
   in_every_deadline = 2048,  // 月 年 季 内 前 末: one of them stands in every deadline
   coordinates = 4096,        // 和 及 与: a unit may follow
   starts_joint = 8192,       // 会同 联合
+  past_end = 16384,          // one past a sentence's last character: every skip stops there
 };
 
 /// A word without the closing quotes it ends with: “一把手” ends with 手.
@@ -417,36 +418,82 @@ std::string without_quotes(std::string_view s) {
 enum class cue_kind { none, lead, joint, cooperate, responsible, modal };
 
 /// A character of a sentence, decoded once for every pass over the sentence: where it
-/// starts, its code point and length, its flags.
+/// starts, its code point and length. Its flags stand in an array of their own.
 struct sentence_char {
   offset at = 0;
   char32_t cp = 0;
-  std::uint16_t flags = 0;
   std::uint8_t len = 0;
   [[nodiscard]] code_point code() const noexcept { return {cp, len}; }
 };
 
-/// The characters of [b, e) of text, and one past the last (at e, no flags), written
-/// into `room` (grown, never shrunk: a sentence has at most e - b characters, so the
-/// loop writes through a pointer with no check of its own). Returns them, and sets
+/// Flags read eight at a time: a skip over characters with none of the flags looked
+/// for reads the array past the sentence's end by up to seven entries.
+constexpr std::size_t flags_padding = 7;
+
+/// The room a sentence is decoded into, grown and never shrunk, kept from one
+/// sentence to the next.
+struct sentence_room {
+  std::vector<sentence_char> chars;
+  std::vector<std::uint16_t> flags;
+};
+
+struct decoded_sentence {
+  std::span<const sentence_char> chars;  // and one past the last
+  const std::uint16_t* flags = nullptr;  // one for each of chars, then padding
+};
+
+/// The characters of [b, e) of text, and one past the last (at e, flagged past_end
+/// only), written into `room` (a sentence has at most e - b characters, so the loop
+/// writes through pointers with no check of its own). Returns them, and sets
 /// deadlines_end to where the last character that every deadline holds
 /// (in_every_deadline) ends, or b.
-std::span<sentence_char> decode_sentence(std::string_view text, std::size_t b, std::size_t e,
-                                         std::vector<sentence_char>& room,
-                                         std::size_t& deadlines_end) {
-  const char_table& flags = flags_of();
-  if (room.size() < e - b + 1) room.resize(e - b + 1);
-  sentence_char* out = room.data();
+decoded_sentence decode_sentence(std::string_view text, std::size_t b, std::size_t e,
+                                 sentence_room& room, std::size_t& deadlines_end) {
+  const char_table& table = flags_of();
+  if (room.chars.size() < e - b + 1) {
+    room.chars.resize(e - b + 1);
+    room.flags.resize(e - b + 1 + flags_padding);
+  }
+  sentence_char* out = room.chars.data();
+  std::uint16_t* flags = room.flags.data();
   deadlines_end = b;
   for (std::size_t p = b; p < e;) {
     const code_point c = decode_at(text, p);
-    const std::uint16_t f = flags(c.cp);
-    *out++ = {static_cast<offset>(p), c.cp, f, static_cast<std::uint8_t>(c.len)};
+    const std::uint16_t f = table(c.cp);
+    *out++ = {static_cast<offset>(p), c.cp, static_cast<std::uint8_t>(c.len)};
+    *flags++ = f;
     p += c.len;
     if (f & in_every_deadline) deadlines_end = p;
   }
-  *out++ = {static_cast<offset>(e), 0, 0, 0};
-  return {room.data(), out};
+  *out++ = {static_cast<offset>(e), 0, 0};
+  *flags = past_end;
+  return {{room.chars.data(), out}, room.flags.data()};
+}
+
+/// The first index at or after i whose flags hold one of `here`, or whose character
+/// before holds one of `before` (then i > 0), or the index one past the sentence's
+/// last character. Most characters hold none of the flags a pass looks for: eight
+/// are tested at a time.
+inline std::size_t next_flagged(const std::uint16_t* flags, std::size_t i, std::uint16_t here,
+                                std::uint16_t before = 0) noexcept {
+  here |= past_end;
+#if defined(__SSE2__)
+  const __m128i h = _mm_set1_epi16(static_cast<short>(here));
+  const __m128i b = _mm_set1_epi16(static_cast<short>(before));
+  for (;; i += 8) {
+    const auto at = [flags](std::size_t k) {
+      return _mm_loadu_si128(reinterpret_cast<const __m128i*>(flags + k));
+    };
+    __m128i hits = _mm_and_si128(at(i), h);
+    if (before != 0) hits = _mm_or_si128(hits, _mm_and_si128(at(i - 1), b));
+    const auto none =
+        static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi16(hits, _mm_setzero_si128())));
+    if (none != 0xFFFFu) return i + static_cast<unsigned>(__builtin_ctz(~none)) / 2;
+  }
+#else
+  while (!(flags[i] & here) && !(before != 0 && (flags[i - 1] & before))) ++i;
+  return i;
+#endif
 }
 
 /// The words a unit's name ends with, by their last character: the suffixes of
@@ -523,8 +570,8 @@ class unit_ends {
 /// each character is looked at once at most.
 class unit_reach {
  public:
-  unit_reach(std::string_view text, std::span<const sentence_char> chars)
-      : t_(text), chars_(chars) {}
+  unit_reach(std::string_view text, decoded_sentence s)
+      : t_(text), chars_(s.chars), flags_(s.flags) {}
 
   /// Whether a unit may start at the i-th character.
   bool may_hold_unit(std::size_t i) {
@@ -536,8 +583,8 @@ class unit_reach {
   /// The first character at or after the i-th that ends a unit or stops one.
   void find_from(std::size_t i) {
     from_ = i;
-    for (; i + 1 < chars_.size(); ++i) {
-      const std::uint16_t f = chars_[i].flags;
+    for (; (i = next_flagged(flags_, i, stops_unit | ends_unit)) + 1 < chars_.size(); ++i) {
+      const std::uint16_t f = flags_[i];
       if ((f & stops_unit) ||
           ((f & ends_unit) && ends_.may_end(t_, chars_.front().at, chars_[i].cp, chars_[i + 1].at,
                                             chars_.back().at))) {
@@ -553,6 +600,7 @@ class unit_reach {
   const unit_ends& ends_ = unit_ends::table();
   std::string_view t_;
   std::span<const sentence_char> chars_;
+  const std::uint16_t* flags_;
   std::size_t from_ = 1, next_ = 0;  // [from_, next_) holds neither; nothing found yet
   bool next_is_final_ = false;
 };
@@ -560,12 +608,13 @@ class unit_reach {
 class sentence_reader {
  public:
   /// Reads into `out`, cleared first (its arrays keep their room).
-  sentence_reader(std::string_view text, span content, std::vector<sentence_char>& room,
-                  sentence_analysis& out)
+  sentence_reader(std::string_view text, span content, sentence_room& room, sentence_analysis& out)
       : t_(text),
         b_(content.begin),
         e_(content.end),
-        chars_(decode_sentence(t_, b_, e_, room, deadlines_end_)),
+        decoded_(decode_sentence(t_, b_, e_, room, deadlines_end_)),
+        chars_(decoded_.chars),
+        flags_(decoded_.flags),
         result_(out) {
     result_.clear();
     result_.content = content;
@@ -608,11 +657,11 @@ class sentence_reader {
     // one (most places 年 or 今 begin are 年度, 今年以来: the latter still is).
     const second_chars& deadline_seconds = second_chars_of<g::deadline>();
     for (std::size_t i = 0; i < n;) {
-      while (i < n && !(chars_[i].flags & notable)) ++i;  // most begin no word looked for
+      i = next_flagged(flags_, i, notable);  // most begin no word looked for
       if (i >= n) break;
       const sentence_char& ch = chars_[i];
       const std::size_t p = ch.at;
-      const std::uint16_t f = ch.flags;
+      const std::uint16_t f = flags_[i];
       if (f & opens_label) may_assign_ = true;
       std::size_t len = 0;
       if (!result_.has_modal && (f & starts_modal) && modal_at(p, len)) result_.has_modal = true;
@@ -960,7 +1009,7 @@ class sentence_reader {
   }
 
   void read_units() {
-    unit_reach reach(t_, chars_);
+    unit_reach reach(t_, decoded_);
     std::size_t p = b_;
     std::size_t i = 0;         // the index of the character at p
     bool clause_start = true;  // at the sentence start or after a clause separator
@@ -976,7 +1025,7 @@ class sentence_reader {
         continue;
       }
       const code_point c = ch.code();
-      const std::uint16_t f = ch.flags;
+      const std::uint16_t f = flags_[i];
       if (f & blank) {
         p += c.len;
         continue;
@@ -1001,7 +1050,7 @@ class sentence_reader {
         clause_start = true;
         continue;
       }
-      const bool after_coordinator = !clause_start && i > 0 && (chars_[i - 1].flags & coordinates);
+      const bool after_coordinator = !clause_start && i > 0 && (flags_[i - 1] & coordinates);
       // Away from a clause start a unit counts only with a cue after it (checked below).
       const bool may_start = clause_start || after_coordinator || cooperating || (f & starts_scope);
       found.clear();
@@ -1020,11 +1069,7 @@ class sentence_reader {
         constexpr std::uint16_t notable =
             blank | separates_clause | opens_clause | starts_scope | starts_joint;
         ++i;
-        if (skip_.empty()) {
-          while (i + 1 < chars_.size() && !(chars_[i].flags & notable) &&
-                 !(chars_[i - 1].flags & coordinates))
-            ++i;
-        }
+        if (skip_.empty()) i = next_flagged(flags_, i, notable, coordinates);
         p = chars_[i].at;
         continue;
       }
@@ -1108,7 +1153,9 @@ class sentence_reader {
   std::string_view t_;
   std::size_t b_, e_;
   std::size_t deadlines_end_ = 0;  // no deadline starts at or after this (see deadline_terminal)
+  decoded_sentence decoded_;
   std::span<const sentence_char> chars_;  // the sentence's characters, and one past the last
+  const std::uint16_t* flags_;            // theirs, and past_end
   sentence_analysis& result_;
   std::vector<span> skip_;        // assignment parentheses, read on their own
   offset last_agency_begin_ = 0;  // where the last-starting unit so far starts
@@ -1204,8 +1251,8 @@ void find_deadlines(std::string_view text, offset begin, offset end, std::vector
 }
 
 void analyse_sentence(std::string_view text, span content, sentence_analysis& out) {
-  thread_local std::vector<sentence_char> chars;
-  sentence_reader(text, content, chars, out).run();
+  thread_local sentence_room room;
+  sentence_reader(text, content, room, out).run();
 }
 
 }  // namespace gongwen::detail
