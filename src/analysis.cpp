@@ -230,12 +230,13 @@ class char_table {
     mark_last(ends_unit, g::organisation_suffix::words.words);
     mark_last(ends_unit, g::office_word::words.words);
     mark_last(ends_unit, g::place_suffix::words.words);
-    mark(ends_unit, U"志地区");  // 同志, 各地, 各地区
-    for (char32_t c = 0; c < table_.size(); ++c) {
-      if (fold_punct(c) == U'（' || fold_punct(c) == U'：') table_[c] |= opens_label;
-      if (is_blank(c)) table_[c] |= blank;
-      if (is_punct(c) && !contains(U"、（）()“”", c)) table_[c] |= stops_unit;
-    }
+    mark(ends_unit, U"志地区");               // 同志, 各地, 各地区
+    mark_each(opens_label, g::open_paren{});  // every form: fold_punct(c) == U'（'
+    mark_each(opens_label, g::colon{});
+    first_chars_of<g::blank>().cps.for_each([this](char32_t c) { set(blank, c); });
+    for (const auto& [lo, hi] : punct_ranges)  // is_punct: a few hundred code points
+      for (char32_t c = lo; c <= hi; ++c)
+        if (!contains(U"、（）()“”", c)) set(stops_unit, c);
   }
   std::uint16_t operator()(char32_t c) const noexcept { return c < table_.size() ? table_[c] : 0; }
 

@@ -75,6 +75,14 @@ class code_point_bits {
     for (const std::uint64_t w : words_) n += static_cast<std::size_t>(std::popcount(w));
     return n;
   }
+  /// Calls f with each value of the low bits in the set, in order: with Bits 0x10000,
+  /// each code point.
+  template <class F>
+  void for_each(F f) const {
+    for (std::size_t w = 0; w < words_.size(); ++w)
+      for (std::uint64_t bits = words_[w]; bits != 0; bits &= bits - 1)
+        f(static_cast<char32_t>(64 * w + static_cast<std::size_t>(std::countr_zero(bits))));
+  }
   /// The set's 64-bit words: values 64w to 64w + 63 of the low bits in word w.
   [[nodiscard]] const std::array<std::uint64_t, Bits / 64>& words() const noexcept {
     return words_;

@@ -388,15 +388,23 @@ inline bool is_closer(char32_t c) noexcept {
          c == U'》' || c == U'】' || c == U'"' || c == U'\'';
 }
 
-/// Any punctuation a title or name cannot contain.
+/// The punctuation a title or name cannot contain, as ranges of code points: ASCII's,
+/// general punctuation, CJK symbols and punctuation (〇 U+3007 aside: a numeral),
+/// full-width forms.
+inline constexpr std::pair<char32_t, char32_t> punct_ranges[] = {
+    {0x21, 0x2F},     {0x3A, 0x40},     {0x5B, 0x60},     {0x7B, 0x7E},
+    {0x2010, 0x2027}, {0x2030, 0x205E}, {0x3001, 0x3006}, {0x3008, 0x303F},
+    {0xFF01, 0xFF0F}, {0xFF1A, 0xFF20}, {0xFF3B, 0xFF40}, {0xFF5B, 0xFF65}};
+
+/// Any punctuation a title or name cannot contain (punct_ranges, in order: the first
+/// range that begins above c ends the search).
 inline bool is_punct(char32_t c) noexcept {
-  if (c < 0x80)
-    return (c >= 0x21 && c <= 0x2F) || (c >= 0x3A && c <= 0x40) || (c >= 0x5B && c <= 0x60) ||
-           (c >= 0x7B && c <= 0x7E);
-  return (c >= 0x3001 && c <= 0x303F && c != 0x3007) || (c >= 0xFF01 && c <= 0xFF0F) ||
-         (c >= 0xFF1A && c <= 0xFF20) || (c >= 0xFF3B && c <= 0xFF40) ||
-         (c >= 0xFF5B && c <= 0xFF65) || (c >= 0x2010 && c <= 0x2027) ||
-         (c >= 0x2030 && c <= 0x205E);
+  if (c >= 0x3040 && c < 0xFF01) return false;  // Han, kana, most letters: no range there
+  for (const auto& [lo, hi] : punct_ranges) {
+    if (c < lo) return false;
+    if (c <= hi) return true;
+  }
+  return false;
 }
 
 /// The first position at or after p, before e, that is not blank.

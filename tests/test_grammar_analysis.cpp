@@ -43,7 +43,7 @@ TEST_CASE("the grammar's punctuation and blank classes are the code's, every var
   // Both read every written form of a mark alike; they must list the same forms.
   using gongwen::detail::fold_punct;
   std::size_t variants = 0;
-  for (char32_t c = 0x20; c < 0x10000; ++c) {
+  for (char32_t c = 1; c < 0x10000; ++c) {
     if (c >= 0xD800 && c < 0xE000) continue;
     std::string s;
     gongwen::detail::append_utf8(s, c);
@@ -394,6 +394,29 @@ TEST_CASE("the characters listed for the byte classes are those their predicates
   CHECK(folded == std::size(d::punct_variants));
   CHECK(ends.n == 4 + 8);  // 。！？； and two variants of each
   CHECK(marks.n > ends.n + 2 * std::size(d::bracket_pairs));
+}
+
+TEST_CASE("is_punct accepts the code points of its ranges, and no others") {
+  namespace d = gongwen::detail;
+  // is_punct stops at the first range above a code point and turns the span from
+  // U+3040 to U+FF00 away at once (the analysis's table marks the ranges one by one):
+  // it must still say whether c lies in one of the ranges.
+  std::size_t accepted = 0, wrong = 0;
+  for (char32_t c = 0; c < 0x110000; ++c) {
+    bool in_range = false;
+    for (const auto& [lo, hi] : d::punct_ranges) in_range = in_range || (c >= lo && c <= hi);
+    accepted += in_range;
+    if (d::is_punct(c) != in_range && ++wrong <= 5)
+      FAIL_CHECK("U+" << std::hex << static_cast<std::uint32_t>(c));
+  }
+  CHECK(wrong == 0);
+  CHECK(accepted > 200);
+  CHECK(d::is_punct(U'、'));
+  CHECK(d::is_punct(U'（'));
+  CHECK(d::is_punct(U'—'));
+  CHECK_FALSE(d::is_punct(U'〇'));  // a numeral
+  CHECK_FALSE(d::is_punct(U'县'));
+  CHECK_FALSE(d::is_punct(U'a'));
 }
 
 TEST_CASE("byte classes are worked out from the characters they stand for") {
