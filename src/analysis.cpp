@@ -653,7 +653,7 @@ class sentence_reader {
   void scan_words() {
     constexpr std::uint16_t notable =
         opens_label | starts_modal | starts_perfective | starts_deadline;
-    const std::size_t n = chars_.size() - 1;  // the one past the last has no flags
+    const std::size_t n = chars_.size() - 1;  // the one past the last is no character
     // A deadline is tried only where the character after its first may stand second in
     // one (most places 年 or 今 begin are 年度, 今年以来: the latter still is).
     const second_chars& deadline_seconds = second_chars_of<g::deadline>();
@@ -1154,6 +1154,9 @@ class sentence_reader {
   std::string_view t_;
   std::size_t b_, e_;
   std::size_t deadlines_end_ = 0;  // no deadline starts at or after this (see deadline_terminal)
+  // The decoded sentence, and its two arrays in members of their own: reading them from
+  // decoded_ alone, or dropping decoded_, cost the hot loops 2-5 M instructions in 5 MB
+  // and 1-3% in time, as the compiler kept them less well.
   decoded_sentence decoded_;
   std::span<const sentence_char> chars_;  // the sentence's characters, and one past the last
   const std::uint16_t* flags_;            // theirs, and past_end
