@@ -253,12 +253,19 @@ inline constexpr std::pair<char32_t, char32_t> punct_variants[] = {
     {U'(', U'（'},  {U'﹙', U'（'}, {U')', U'）'},  {U'﹚', U'）'}};
 
 namespace text_detail {
-/// The lowest variant above ASCII: no code point from U+0080 up to it folds.
+/// The lowest and the highest variant above ASCII: no code point from U+0080 up to
+/// the lowest, nor above the highest, folds.
 inline constexpr char32_t lowest_wide_variant = [] {
   char32_t lowest = 0x110000;
   for (const auto& [variant, form] : punct_variants)
     if (variant >= 0x80 && variant < lowest) lowest = variant;
   return lowest;
+}();
+inline constexpr char32_t highest_wide_variant = [] {
+  char32_t highest = 0;
+  for (const auto& [variant, form] : punct_variants)
+    if (variant > highest) highest = variant;
+  return highest;
 }();
 /// fold_punct of each ASCII character, looked up: digits and letters stand in much text.
 inline constexpr auto ascii_folds = [] {
@@ -268,6 +275,19 @@ inline constexpr auto ascii_folds = [] {
     if (variant < 0x80) folds[variant] = form;
   return folds;
 }();
+/// fold_punct of each code point from the lowest wide variant to the highest, looked
+/// up (the full-width marks ！？；： stand there, and the sentence scans fold them at
+/// every sentence end). The forms are of the Basic Multilingual Plane: two bytes each.
+inline constexpr auto wide_folds = [] {
+  std::array<char16_t, highest_wide_variant - lowest_wide_variant + 1> folds{};
+  for (std::size_t i = 0; i < folds.size(); ++i)
+    folds[i] = static_cast<char16_t>(lowest_wide_variant + i);
+  for (const auto& [variant, form] : punct_variants) {
+    if (form > 0xFFFF) throw "a form above U+FFFF";
+    if (variant >= 0x80) folds[variant - lowest_wide_variant] = static_cast<char16_t>(form);
+  }
+  return folds;
+}();
 }  // namespace text_detail
 
 /// The full-width form of a punctuation mark written in a variant (punct_variants);
@@ -275,10 +295,8 @@ inline constexpr auto ascii_folds = [] {
 /// variant reads the same. Han characters and most other text are passed at once.
 constexpr char32_t fold_punct(char32_t c) noexcept {
   if (c < 0x80) return text_detail::ascii_folds[c];
-  if (c < text_detail::lowest_wide_variant) return c;
-  for (const auto& [variant, form] : punct_variants)
-    if (c == variant) return form;
-  return c;
+  if (c < text_detail::lowest_wide_variant || c > text_detail::highest_wide_variant) return c;
+  return text_detail::wide_folds[c - text_detail::lowest_wide_variant];
 }
 
 /// 。！？； in any of their forms: a sentence ends here.
