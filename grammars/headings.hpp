@@ -37,8 +37,8 @@ struct cn_di_marker : seq<one<U'第'>, cn_numeral, sor<marker_punct, one<U'是'>
 struct cn_verb_rest : seq<one<U'是', U'要', U'抓', U'则'>, not_at<one<U'素'>>> {};
 struct cn_verb_marker : seq<cn_numeral, cn_verb_rest> {};
 
-// Both, the numeral read once: what follows it says which.
-struct cn_numeral_marker : seq<cn_numeral, sor<cn_dun_rest, cn_verb_rest>> {};
+// Both, the numeral read once: the character after it says which (first_sor).
+struct cn_numeral_marker : seq<cn_numeral, first_sor<cn_dun_rest, cn_verb_rest>> {};
 
 // 1. 1． 1、 ⒈ (not 1.5)
 struct arabic_dot_marker : sor<seq<arabic_numeral, pad, sor<one<U'.', U'．'>, enum_comma>, not_at<pad, digit>>, range<U'⒈', U'⒛'>> {};
