@@ -143,12 +143,13 @@ template <>
 struct marker_action<g::dash_marker> : set_style_without_value<marker_style::dash> {};
 
 // A topic lead counts 2 to 12 characters, a leading 在 and the final 方面/上 included.
+constexpr std::size_t topic_lead_most = 12;
 template <>
 struct marker_action<g::topic_lead> {
   template <class Input>
   static bool apply(const Input& in, marker_state& st) {
     const std::size_t n = count_chars(in.string_view());
-    if (n < 2 || n > 12) return false;
+    if (n < 2 || n > topic_lead_most) return false;
     st.lead_end = in.end();
     return true;
   }
@@ -217,8 +218,11 @@ class heading_finder {
   /// within 13 characters and before any other punctuation, a phrase ending in 方面
   /// or 上 and then ，：。 (most sentence starts fail here at once).
   bool may_open_topic(std::size_t pos) const {
-    // 上 or 面 must begin within the 13 characters (52 bytes at most) looked at.
-    const std::size_t window = std::min<std::size_t>(it_.end, pos + 52);
+    // 上 or 面 ends a lead, which has twelve characters at most. Each is a Han
+    // character, a Latin letter or a digit (in the grammar's ranges): three bytes at
+    // most in UTF-8, so the last lies whole within the first 36 bytes.
+    constexpr std::size_t lead_bytes = topic_lead_most * 3;
+    const std::size_t window = std::min<std::size_t>(it_.end, pos + lead_bytes);
     if (find_chars3<U'上', U'面'>(text_, pos, window) >= window) return false;
     char32_t before_last = 0, last = 0;
     for (int k = 0; k < 14 && pos < it_.end; ++k) {

@@ -307,6 +307,20 @@ TEST_SUITE("headings in paragraphs") {
     CHECK(titles == std::vector<std::string_view>{"工业方面", "农业方面"});
   }
 
+  TEST_CASE("topic leads of the greatest length are found in a document") {
+    // Twelve characters, the most a lead has (方面 or 上 and 在 counted): its last
+    // character ends at its 36th byte, as far as sentence starts are searched for one.
+    CHECK(
+        sections("一、改造\n农村人居环境整治提升方面，要加快进度。农村饮水安全巩固提升方面，要保障"
+                 "质量。\n") == "1:一、 2:农村人居环境整治提升方面， 2:农村饮水安全巩固提升方面，");
+    CHECK(
+        sections("一、改造\n在农村人居环境整治提升上，要加快进度。在农村饮水安全巩固提升上，要保障"
+                 "质量。\n") == "1:一、 2:在农村人居环境整治提升上， 2:在农村饮水安全巩固提升上，");
+    // Thirteen are a clause.
+    CHECK(sections(
+              "一、改造\n在农村人居环境整治提升方面，要加快进度。在农村饮水安全巩固提升方面，要保障"
+              "质量。\n") == "1:一、");
+  }
   TEST_CASE("parallel topics share their form: …方面 and …上 do not make a pair") {
     CHECK(sections("一、改造\n在商业方面，营业额增加。现已调整；在集镇上，合作社减少零售。\n") ==
           "1:一、");
