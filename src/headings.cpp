@@ -215,8 +215,8 @@ class heading_finder {
   }
 
   /// A necessary condition of topic_marker, cheap to test before the grammar runs:
-  /// within 13 characters and before any other punctuation, a phrase ending in 方面
-  /// or 上 and then ，：。 (most sentence starts fail here at once).
+  /// before any other punctuation, a phrase of topic_lead_most characters at most
+  /// ending in 方面 or 上, and then ，：。 (most sentence starts fail here at once).
   bool may_open_topic(std::size_t pos) const {
     // 上 or 面 ends a lead, which has twelve characters at most. Each is a Han
     // character, a Latin letter or a digit (in the grammar's ranges): three bytes at
@@ -225,7 +225,7 @@ class heading_finder {
     const std::size_t window = std::min<std::size_t>(it_.end, pos + lead_bytes);
     if (find_chars3<U'上', U'面'>(text_, pos, window) >= window) return false;
     char32_t before_last = 0, last = 0;
-    for (int k = 0; k < 14 && pos < it_.end; ++k) {
+    for (std::size_t k = 0; k <= topic_lead_most && pos < it_.end; ++k) {  // the lead, its mark
       const code_point c = decode_at(text_, pos);
       if (const char32_t f = fold_punct(c.cp); f == U'，' || f == U'：' || f == U'。')
         return last == U'上' || (before_last == U'方' && last == U'面');
