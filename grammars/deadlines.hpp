@@ -3,7 +3,7 @@
 //   ×月底前 9月底前 6月30日前 X月X日前 2021年6月底前 9月份 明年×月底   (a month)
 //   年底前 年内 今年内 明年底前                                        (a year)
 //   三季度 第三季度末 一季度末前 上半年 下半年                            (a quarter, a half)
-//   本周内 本月内 本月底前 3日内 15个工作日内 两个月内                    (a period from now)
+//   本周内 本月内 本月底前 3日内 15个工作日内 两个月内 三年内             (a period from now)
 //   春节前 清明节前 汛前 开学前                                          (a festival, a season)
 //
 // Redacted digits (× X XX) stand where digits would. A bare date or year in running
@@ -26,7 +26,7 @@ struct day_digits : sor<rep_min_max<1, 2, digit>, redacted_number, cn_numeral> {
 struct year_digits : sor<pegtl::rep<4, digit>, redacted_number> {};
 
 struct absolute_year : seq<year_digits, one<U'年'>> {};
-struct this_year : sor<TAO_PEGTL_STRING("今年"), TAO_PEGTL_STRING("本年"), TAO_PEGTL_STRING("当年"), TAO_PEGTL_STRING("本年度")> {};
+struct this_year : sor<TAO_PEGTL_STRING("今年"), TAO_PEGTL_STRING("本年度"), TAO_PEGTL_STRING("本年"), TAO_PEGTL_STRING("当年")> {};
 struct next_year : TAO_PEGTL_STRING("明年") {};
 struct year_after : TAO_PEGTL_STRING("后年") {};
 struct relative_year : sor<this_year, next_year, year_after> {};
@@ -43,15 +43,18 @@ struct before : sor<TAO_PEGTL_STRING("以前"), TAO_PEGTL_STRING("之前"), one<
 struct within : sor<TAO_PEGTL_STRING("以内"), TAO_PEGTL_STRING("之内"), one<U'内'>> {};
 struct bound : sor<before, within> {};
 
-// 9月底前 6月30日前 ×月中旬 9月份 2021年6月底前 明年×月底
-struct month_deadline : seq<opt<year>, month,
-                            sor<seq<day, bound>, seq<sor<month_end, month_early, month_middle, month_late>, opt<bound>>,
-                                month_during, bound>> {};
-// 年底前 年内 今年内 明年底前 2021年底前 年前
-struct year_end_word : seq<one<U'年'>, sor<one<U'底', U'末'>, TAO_PEGTL_STRING("终")>> {};
-struct within_year : seq<opt<relative_year>, one<U'年'>, within> {};
-struct year_deadline : sor<seq<opt<sor<year_digits, relative_year>>, year_end_word, opt<bound>>,
-                           within_year, seq<relative_year, within>> {};
+// 9月底前 6月30日前 ×月中旬 9月份 (after a year: 2021年6月底前 明年×月底)
+struct month_rest : seq<month, sor<seq<day, bound>, seq<sor<month_end, month_early, month_middle, month_late>, opt<bound>>,
+                                   month_during, bound>> {};
+struct month_deadline : month_rest {};
+// 年底前 年末 年内: this year's end, or within it. After a year: 2021年底前 明年底前 今年年底
+// 本年度末 (the year's own 年 read with the year), 今年内 2021年内.
+struct year_end_mark : sor<one<U'底', U'末'>, TAO_PEGTL_STRING("终")> {};
+struct year_end_word : seq<one<U'年'>, year_end_mark> {};
+struct year_end_rest : seq<opt<one<U'年'>>, year_end_mark, opt<bound>> {};
+struct within_year : seq<one<U'年'>, within> {};
+struct year_within_rest : seq<opt<one<U'年'>>, within> {};
+struct year_deadline : sor<seq<year_end_word, opt<bound>>, within_year> {};
 // 三季度 第三季度末 一季度末前 上半年 下半年
 struct quarter_number : sor<one<U'一', U'二', U'三', U'四', U'1', U'2', U'3', U'4'>, redacted_number> {};
 struct quarter : seq<opt<one<U'第'>>, quarter_number, TAO_PEGTL_STRING("季度")> {};
@@ -64,15 +67,28 @@ struct completion : sor<TAO_PEGTL_STRING("完成"), TAO_PEGTL_STRING("建成"), 
                         TAO_PEGTL_STRING("实现"), TAO_PEGTL_STRING("达到"), TAO_PEGTL_STRING("到位"),
                         TAO_PEGTL_STRING("上线"), TAO_PEGTL_STRING("落实"), TAO_PEGTL_STRING("全面"),
                         TAO_PEGTL_STRING("全部"), TAO_PEGTL_STRING("要"), comma> {};
-struct quarter_deadline : seq<opt<year>, sor<quarter, first_half, second_half>,
-                              sor<seq<opt<sor<month_end, TAO_PEGTL_STRING("中")>>, bound>,
-                                  month_end, at<completion>>> {};
-// 本周内 本月内 本月底前 3日内 15个工作日内 两个月内
+struct quarter_rest : seq<sor<quarter, first_half, second_half>,
+                          sor<seq<opt<sor<month_end, TAO_PEGTL_STRING("中")>>, bound>,
+                              month_end, at<completion>>> {};
+struct quarter_deadline : quarter_rest {};
+// A year, read once, and what it dates: a month, its end, the year itself, a quarter or a
+// half (2021年6月底前 明年底前 今年内 明年一季度末).
+struct dated_deadline : seq<year, first_sor<month_rest, year_end_rest, year_within_rest, quarter_rest>> {};
+// 年 ends the word that names a year after a digit (2021年 二〇二一年), a count (三年 两年)
+// or a word for a year (去年 明年 上年 同年): there it begins no deadline of its own.
+// 去年底 and 一九五四年底 lie in the past, 三年内 is a period (read from 三), 明年底前
+// is read from 明.
+struct year_word_head : one<U'0', U'1', U'2', U'3', U'4', U'5', U'6', U'7', U'8', U'9',
+                            U'０', U'１', U'２', U'３', U'４', U'５', U'６', U'７', U'８', U'９',
+                            U'〇', U'零', U'○', U'一', U'二', U'三', U'四', U'五', U'六', U'七', U'八', U'九',
+                            U'十', U'百', U'两', U'半', U'几', U'多', U'数',
+                            U'去', U'前', U'上', U'今', U'明', U'后', U'本', U'当', U'次', U'同', U'该', U'翌', U'近'> {};
+// 本周内 本月内 本月底前 3日内 15个工作日内 两个月内 三年内
 struct this_week : sor<TAO_PEGTL_STRING("本周"), TAO_PEGTL_STRING("这周")> {};
 struct this_month : sor<TAO_PEGTL_STRING("本月"), TAO_PEGTL_STRING("当月")> {};
 struct period_count : sor<plus<digit>, redacted_number, cn_numeral, one<U'两', U'半'>> {};
 struct period_unit : sor<TAO_PEGTL_STRING("个工作日"), TAO_PEGTL_STRING("工作日"), TAO_PEGTL_STRING("个月"),
-                         TAO_PEGTL_STRING("个星期"), one<U'日', U'天', U'周'>, TAO_PEGTL_STRING("星期")> {};
+                         TAO_PEGTL_STRING("个星期"), one<U'日', U'天', U'周', U'年'>, TAO_PEGTL_STRING("星期")> {};
 struct period_deadline : sor<seq<this_week, sor<within, seq<one<U'末'>, opt<bound>>>>,
                              seq<this_month, sor<within, seq<one<U'底', U'末'>, opt<bound>>>>,
                              seq<period_count, period_unit, within>> {};
@@ -96,8 +112,8 @@ struct season_word : longest_word<TAO_PEGTL_STRING("春节"), TAO_PEGTL_STRING("
                                   TAO_PEGTL_STRING("雨季"), TAO_PEGTL_STRING("年关")> {};
 struct season_deadline : seq<season_word, before> {};
 
-struct deadline : first_sor<month_deadline, year_deadline, quarter_deadline, period_deadline, until_deadline,
-                      monthly_deadline, season_deadline> {};
+struct deadline : first_sor<dated_deadline, month_deadline, year_deadline, quarter_deadline, period_deadline,
+                            until_deadline, monthly_deadline, season_deadline> {};
 
 // Every deadline holds one of these characters: a month (月), a year (年), a quarter (季),
 // a bound (内 前) or 末 (本周末). No deadline starts after the last of them in a

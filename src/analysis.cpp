@@ -46,8 +46,27 @@ struct read_fresh : pegtl::change_states<deadline> {
     outer = inner;
   }
 };
+/// What follows a year reads into a copy of the deadline read so far, kept only when it
+/// matches: 今年三季度 tries a month first, and its 三 is no month.
+struct read_on : pegtl::maybe_nothing {
+  template <class Rule, pegtl::apply_mode A, pegtl::rewind_mode M,
+            template <typename...> class Action, template <typename...> class Control,
+            class ParseInput>
+  [[nodiscard]] static bool match(ParseInput& in, deadline& d) {
+    deadline inner = d;
+    if (!pegtl::match<Rule, A, M, Action, Control>(in, inner)) return false;
+    d = inner;
+    return true;
+  }
+};
+template <>
+struct deadline_action<g::month_rest> : read_on {};
+template <>
+struct deadline_action<g::quarter_rest> : read_on {};
 template <>
 struct deadline_action<g::month_deadline> : read_fresh {};
+template <>
+struct deadline_action<g::dated_deadline> : read_fresh {};
 template <>
 struct deadline_action<g::year_deadline> : read_fresh {};
 template <>
@@ -131,15 +150,19 @@ struct deadline_action<g::month_middle> : set_part<deadline::part::middle> {};
 template <>
 struct deadline_action<g::month_late> : set_part<deadline::part::late> {};
 template <>
-struct deadline_action<g::year_end_word> {
+struct deadline_action<g::year_end_mark> {
   template <class Input>
   static void apply(const Input&, deadline& d) {
     d.of = deadline::part::end;
     d.by = deadline::bound::before;
-    if (!d.year && !d.relative_year) {
-      d.relative_year = true;  // 年底: the end of this year
-      d.year_offset = 0;
-    }
+  }
+};
+template <>
+struct deadline_action<g::year_end_word> {
+  template <class Input>
+  static void apply(const Input&, deadline& d) {
+    d.relative_year = true;  // 年底 with no year before it: the end of this year
+    d.year_offset = 0;
   }
 };
 template <>
@@ -167,7 +190,7 @@ template <>
 struct deadline_action<g::within_year> {
   template <class Input>
   static void apply(const Input&, deadline& d) {
-    d.relative_year = true;  // 年内: this year, unless 明年内
+    d.relative_year = true;  // 年内 with no year before it: this year
   }
 };
 template <>
@@ -281,6 +304,12 @@ std::size_t deadline_at(std::string_view text, std::size_t begin, std::size_t p,
     const char32_t prev = decode_before(text, p).cp;
     if ((prev >= U'0' && prev <= U'9') || (prev >= U'０' && prev <= U'９') || prev == U'.')
       return 0;
+  }
+  // 年 that ends a year's name (2021年, 去年, 三年) begins no deadline: 去年底 is past,
+  // 明年底 is read from 明.
+  if (c.cp == U'年' && p > begin) {
+    const std::size_t before = p - decode_before(text, p).len;
+    if (match_at<g::year_word_head>(text, before, p)) return 0;
   }
   // A Chinese numeral starts a deadline only with a unit of time close behind (三季度, 十二月,
   // 两个月).

@@ -377,6 +377,85 @@ TEST_SUITE("grammar: deadlines") {
     CHECK(d.day == 30);
   }
 
+  TEST_CASE("a year is read with what it dates") {
+    std::string text;
+    auto one = [&](const char* sentence) {
+      const auto ds = deadlines_in(sentence, &text);
+      REQUIRE(ds.size() == 1);
+      return ds.front();
+    };
+    using part = gongwen::deadline::part;
+    using bound = gongwen::deadline::bound;
+
+    // The year's end shares the year's 年: 明年底 is next year's end, not this year's.
+    auto d = one("要在明年底前完成。");
+    CHECK(text == "明年底前");
+    CHECK(d.relative_year);
+    CHECK(d.year_offset == 1);
+    CHECK(d.of == part::end);
+    CHECK(d.by == bound::before);
+
+    d = one("要在今年底前完成。");
+    CHECK(text == "今年底前");
+    CHECK(d.year_offset == 0);
+
+    d = one("要在今年年底前完成。");
+    CHECK(text == "今年年底前");
+
+    d = one("要在本年度末完成。");
+    CHECK(text == "本年度末");
+    CHECK(d.relative_year);
+    CHECK(d.of == part::end);
+
+    d = one("要于2025年底前完成验收。");
+    CHECK(text == "2025年底前");
+    CHECK(d.year == 2025);
+    CHECK_FALSE(d.relative_year);
+
+    // A redacted year is some year, not this one.
+    d = one("力争X年底完成治理任务。");
+    CHECK(text == "X年底");
+    CHECK(d.redacted);
+    CHECK_FALSE(d.relative_year);
+
+    d = one("要在2021年内完成。");
+    CHECK(text == "2021年内");
+    CHECK(d.year == 2021);
+    CHECK_FALSE(d.relative_year);
+    CHECK(d.by == bound::within);
+
+    d = one("要在明年内完成。");
+    CHECK(text == "明年内");
+    CHECK(d.year_offset == 1);
+
+    // A month tried after the year and not found leaves nothing behind: 三 is a quarter.
+    d = one("要在今年三季度完成。");
+    CHECK(text == "今年三季度");
+    CHECK(d.quarter == 3);
+    CHECK(d.month == 0);
+
+    d = one("要在明年上半年完成。");
+    CHECK(text == "明年上半年");
+    CHECK(d.half == 1);
+    CHECK(d.year_offset == 1);
+
+    // A count of years is a period from now.
+    for (const char* form : {"三年内", "两年内", "3年内", "半年内"}) {
+      d = one((std::string("要在") + form + "完成。").c_str());
+      CHECK(text == form);
+      CHECK_FALSE(d.relative_year);
+      CHECK(d.by == bound::within);
+    }
+  }
+
+  TEST_CASE("a year that is past or counted is no year's end of this year") {
+    CHECK(deadlines_in("截至去年底，全县完成投资×亿元，要加快推进。").empty());
+    CHECK(deadlines_in("上年底结转资金要抓紧使用。").empty());
+    CHECK(deadlines_in("到一九五四年底已发展到，要抓紧总结。").empty());
+    CHECK(deadlines_in("今年以来，要抓紧推进。").empty());
+    CHECK(deadlines_in("在开始实行的几年内，要稳步推进。").empty());
+  }
+
   TEST_CASE("festivals and seasons: text and bound, no date") {
     std::string text;
     for (const char* form : {"春节前", "清明节前", "国庆节之前", "汛前", "主汛期前", "开学前"}) {
