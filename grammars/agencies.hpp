@@ -179,7 +179,7 @@ struct inner_role_word : sor<TAO_PEGTL_STRING("会同"), cooperate_cue, responsi
 // second only: 福州市 is one place.
 struct place_char : one<U'省', U'市', U'县', U'区', U'乡', U'镇', U'村', U'旗'> {};
 struct place_pair : seq<place_char, sor<place_char, one<U'州'>>> {};
-struct level_places : seq<plus<scope_word>, place_pair, at<place_follow>> {};
+struct level_places : seq<place_pair, at<place_follow>> {};
 // A character of a name that begins none of the words a name's next step tries
 // (plain words, place pairs, name ends, role words) and is no stop nor bracket:
 // read with one table lookup instead of those rules in turn. Most characters of a
@@ -225,11 +225,10 @@ struct bare_name_char {
 };
 // One step of a name: a character, a plain word or a place pair, never a name's end.
 struct name_step : first_sor<bare_name_char, plain_word, place_pair, seq<not_at<name_end>, not_at<inner_role_word>, name_char>> {};
-// 县发改局 | 县政府 (first segment, up to its first suffix) …
-struct first_segment : sor<level_places,
-                           seq<star<scope_word>, not_at<leading_word>, not_at<count_word>,
-                               rep_max<16, name_step>,
-                               name_end>> {};
+// 县发改局 | 县政府 (first segment, up to its first suffix) …; after scope words, the
+// places of a level may end it (全省各市州). The scope words are read once.
+struct name_rest : seq<not_at<leading_word>, not_at<count_word>, rep_max<16, name_step>, name_end> {};
+struct first_segment : if_then_else<plus<scope_word>, sor<level_places, name_rest>, name_rest> {};
 // … ×分局 | 金融办 | 分管领导 | 各副县长: short further segments.
 // Words that end a name whatever follows: 教育部门会同职教中心 is two units.
 struct name_break : first_sor<coordinator, joint_cue, lead_cue, cooperate_cue, responsible_cue, plain_word> {};

@@ -739,7 +739,35 @@ struct first_sor {
   }
 };
 
+/// PEGTL's if_then_else: Then where Cond matches (and only Then), else Else. Cond is
+/// read once, where sor<seq<Cond, Then>, seq<not_at<Cond>, Else>> would read it twice
+/// wherever it fails. For the analyses it is the choice it lies within,
+/// sor<seq<Cond, Then>, Else>: every match begins and goes on as one of those does.
+template <class Cond, class Then, class Else>
+struct if_then_else {
+  using rule_t = if_then_else;
+  using subs_t = tao::pegtl::type_list<Cond, Then, Else>;
+  using choice_t = tao::pegtl::internal::sor<tao::pegtl::internal::seq<Cond, Then>, Else>;
+
+  template <tao::pegtl::apply_mode A, tao::pegtl::rewind_mode M,
+            template <typename...> class Action, template <typename...> class Control,
+            typename ParseInput, typename... States>
+  [[nodiscard]] static bool match(ParseInput& in, States&&... st) {
+    return tao::pegtl::internal::if_then_else<Cond, Then, Else>::template match<A, M, Action,
+                                                                                Control>(in, st...);
+  }
+};
+
 }  // namespace gongwen::grammar
+
+template <class Cond, class Then, class Else>
+inline constexpr bool
+    tao::pegtl::internal::enable_control<gongwen::grammar::if_then_else<Cond, Then, Else>> = false;
+
+// For tao::pegtl::analyze: as PEGTL's own.
+template <class Name, class Cond, class Then, class Else>
+struct tao::pegtl::analyze_traits<Name, gongwen::grammar::if_then_else<Cond, Then, Else>>
+    : tao::pegtl::analyze_traits<Name, tao::pegtl::internal::if_then_else<Cond, Then, Else>> {};
 
 template <class... Rules>
 inline constexpr bool tao::pegtl::internal::enable_control<gongwen::grammar::first_sor<Rules...>> =
