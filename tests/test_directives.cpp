@@ -7,6 +7,7 @@
 #include <ostream>
 
 #include "agencies.hpp"
+#include "analysis.hpp"
 #include "deadlines.hpp"
 #include "helpers.hpp"
 
@@ -82,6 +83,39 @@ TEST_SUITE("sentences") {
   TEST_CASE("a heading's marker is not part of the directive") {
     const auto doc = gongwen::parse("一、甲\n一是县发改局牵头，抓好项目。\n");
     CHECK(directive_texts(doc) == std::vector<std::string>{"县发改局牵头，抓好项目。"});
+  }
+
+  TEST_CASE("a sentence is read within its bounds, whatever its length and what follows") {
+    namespace d = gongwen::detail;
+    // The sentence alone, and the same bytes followed by text that would change its
+    // reading if any of it were read: every length, with and without digits among its
+    // characters, so that whatever reads several characters at a time ends at the
+    // sentence's end, and just before and after it.
+    const std::vector<std::string> followers = {"）", "。", "要", "（县财政局配合）", "”"};
+    std::size_t directives = 0;
+    for (std::size_t n = 0; n < 80; ++n) {
+      std::string sentence = "（县财政局牵头";
+      for (std::size_t k = 0; k < n % 40; ++k) sentence += n >= 40 && k % 7 == 6 ? "1" : "抓";
+      for (const std::string& tail : {std::string("）"), std::string()}) {
+        const std::string alone = sentence + tail;
+        d::sentence_analysis a, b;
+        d::analyse_sentence(alone, {0, static_cast<gongwen::offset>(alone.size())}, a);
+        for (const std::string& f : followers) {
+          const std::string longer = alone + f;
+          d::analyse_sentence(longer, {0, static_cast<gongwen::offset>(alone.size())}, b);
+          CHECK_MESSAGE(a.is_directive() == b.is_directive(), alone << " | " << f);
+          CHECK_MESSAGE(a.agencies.size() == b.agencies.size(), alone << " | " << f);
+          CHECK_MESSAGE(a.deadlines.size() == b.deadlines.size(), alone << " | " << f);
+          CHECK_MESSAGE(a.has_modal == b.has_modal, alone << " | " << f);
+          CHECK_MESSAGE(a.assignment == b.assignment, alone << " | " << f);
+          CHECK_MESSAGE(a.assignment_only == b.assignment_only, alone << " | " << f);
+          CHECK_MESSAGE(a.perfective == b.perfective, alone << " | " << f);
+          CHECK_MESSAGE(a.sets_deadline == b.sets_deadline, alone << " | " << f);
+        }
+        directives += a.is_directive();
+      }
+    }
+    CHECK(directives > 40);
   }
 }
 
