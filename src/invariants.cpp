@@ -83,6 +83,15 @@ class checker {
     return s.begin <= s.end && s.end <= text_.size() && boundary_[s.begin] && boundary_[s.end];
   }
 
+  /// Whether s is empty or neither begins nor ends with white space (indentation is
+  /// not content).
+  bool trimmed(span s) const {
+    if (!on_boundaries(s) || s.begin == s.end) return true;  // reported as a span, if at all
+    std::size_t b = s.begin, e = s.end;
+    detail::trim(text_, b, e);
+    return b == s.begin && e == s.end;
+  }
+
   void check_span(std::string_view what, node_id id, span s) {
     if (!on_boundaries(s))
       fail(fmt::format("{} [{}, {}) of node {} is outside the text or cuts a character", what,
@@ -94,6 +103,9 @@ class checker {
     if (n.span.begin <= text_.size() && n.line != doc_.position_of(n.span.begin).line)
       fail(fmt::format("node {} says line {}, its span begins on line {}", id, n.line,
                        doc_.position_of(n.span.begin).line));
+    if (n.type == node_type::paragraph && !trimmed(n.span))
+      fail(fmt::format("paragraph {} [{}, {}) begins or ends with white space", id, n.span.begin,
+                       n.span.end));
     if (n.type == node_type::section) {
       check_span("the marker", id, doc_.ordinal_of(n).marker);
       if (doc_.ordinal_of(n).marker.begin != n.span.begin)

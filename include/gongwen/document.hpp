@@ -430,7 +430,8 @@ class walker {
 /// once from the root; children lie inside their parent's span, in order, without
 /// overlap; between top-level nodes there is only white space and line breaks (no text
 /// outside the tree); every span (nodes, markers, titles, agencies, deadlines) starts
-/// and ends on a character boundary; each node's line is the line its span begins on.
+/// and ends on a character boundary; each node's line is the line its span begins on;
+/// a paragraph neither begins nor ends with white space.
 /// Returns a description of each broken promise (at most 50), empty when all hold.
 /// Linear in the size of the text; meant for tests and for checking untrusted input.
 [[nodiscard]] std::vector<std::string> check_invariants(const document& doc);
