@@ -352,11 +352,14 @@ class builder {
     return marks;
   }
 
-  /// The part of a body item [b, e) before a heading's marker at e, without the blanks
-  /// before the marker. It begins where the item does (trimmed as the paragraph was
-  /// cut) or at an earlier heading's marker: its start needs no trimming.
-  void add_piece(node_id parent, std::size_t b, std::size_t e, std::uint32_t line) {
-    if (e > b && !ends_untrimmed(doc_.text_, e)) trim_back(doc_.text_, b, e);
+  /// The part of a body item [b, e) before the heading hd, whose marker is at e, without
+  /// the blanks before the marker (the heading says whether there are any: the text,
+  /// far behind in a large one, is read again only then). It begins where the item does
+  /// (trimmed as the paragraph was cut) or at an earlier heading's marker: its start
+  /// needs no trimming.
+  void add_piece(node_id parent, std::size_t b, const heading& hd, std::uint32_t line) {
+    std::size_t e = hd.begin;
+    if (hd.blank_before) trim_back(doc_.text_, b, e);
     if (b >= e) return;
     add(node_type::paragraph, parent, {static_cast<offset>(b), static_cast<offset>(e)}, line);
   }
@@ -408,7 +411,7 @@ class builder {
           doc_.nodes_[id].noise = noise_kind::markup;
           set_head(id, {}, doc_.nodes_[id].span);
         } else if (hd.begin > cursor) {
-          add_piece(current, cursor, hd.begin, it.line);
+          add_piece(current, cursor, hd, it.line);
         }
         const node_id parent =
             hd.parent >= 0 ? section[static_cast<std::size_t>(hd.parent)] : tree_root;

@@ -62,7 +62,8 @@ struct heading {
   marker_style style = marker_style::cn_dun;
   std::int32_t value = 0;
   bool is_inline = false;
-  std::uint32_t item = 0;  // index into the items
+  bool blank_before = false;  // inline: blanks stand between it and the text before it
+  std::uint32_t item = 0;     // index into the items
   // Filled by nesting:
   std::int32_t parent = -1;  // index of the parent heading, -1 for the container root
   std::uint8_t level = 0;

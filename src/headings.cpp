@@ -209,7 +209,7 @@ class heading_finder {
     if (h->style != marker_style::topic) return end;
     const std::size_t next = skip_blanks(end);
     if (next < it_.end) {
-      if (const heading* n = try_at(next, /*block=*/false)) return after(n);
+      if (const heading* n = try_at(next, /*block=*/false, next != end)) return after(n);
     }
     return end;
   }
@@ -248,7 +248,9 @@ class heading_finder {
     return true;
   }
 
-  const heading* try_at(std::size_t pos, bool block) {
+  /// The heading at pos, if one begins there; blank_before says blanks stand before it
+  /// (after the sentence end or the topic lead that came first).
+  const heading* try_at(std::size_t pos, bool block, bool blank_before = false) {
     if (pos >= it_.end) return nullptr;
     marker_state st;
     const char* end = nullptr;
@@ -267,6 +269,7 @@ class heading_finder {
     h.style = st.style;
     h.value = st.value;
     h.is_inline = !block;
+    h.blank_before = blank_before;
     h.item = index_;
     if (h.style == marker_style::topic) {
       h.title_begin = h.begin;
@@ -301,13 +304,17 @@ class heading_finder {
       pos += decode_at(text_, pos).len;
       // Closing quotes and brackets stay with the sentence that ended: 。”
       std::size_t next = pos;
+      bool blank = false;
       while (next < end) {
         const code_point d = decode_at(text_, next);
-        if (!is_closer(d.cp) && !is_blank(d.cp)) break;
+        if (is_blank(d.cp))
+          blank = true;
+        else if (!is_closer(d.cp))
+          break;
         next += d.len;
       }
       if (next >= end) break;
-      if (const heading* h = try_at(next, /*block=*/false)) pos = after(h);
+      if (const heading* h = try_at(next, /*block=*/false, blank)) pos = after(h);
     }
   }
 

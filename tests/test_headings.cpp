@@ -270,6 +270,23 @@ TEST_SUITE("headings in paragraphs") {
     CHECK(sections("他说：“这是大事。”一是要重视。二是要落实。") == "1:一是 1:二是");
   }
 
+  TEST_CASE("the text before an inline heading ends before the blanks that precede it") {
+    // Blanks of every width after a sentence end, a closing quote, a topic lead; and none.
+    const auto doc = gongwen::parse(
+        "一、总体要求\n要抓好落实。\u3000一是加强领导。  二是压实责任。”\u3000三是强化督查。四是"
+        "严格考核。\n工业方面， 一是稳增长。\n农业方面，一是稳产能。\n");
+    CHECK(sections(doc) ==
+          "1:一、 2:一是 2:二是 2:三是 2:四是 2:工业方面， 3:一是 2:农业方面， 3:一是");
+    std::vector<std::string_view> pieces;
+    for (const auto& n : doc.nodes())
+      if (n.type == gongwen::node_type::paragraph) pieces.push_back(doc.text(n.span));
+    CHECK(pieces == std::vector<std::string_view>{"一、总体要求", "要抓好落实。", "一是加强领导。",
+                                                  "二是压实责任。”", "三是强化督查。",
+                                                  "四是严格考核。", "工业方面，", "一是稳增长。",
+                                                  "农业方面，", "一是稳产能。"});
+    CHECK(gongwen::check_invariants(doc).empty());
+  }
+
   TEST_CASE("a heading right after a topic lead") {
     CHECK(sections("三、乡村振兴\n脱贫攻坚方面。一是巩固成果。二是防止返贫。\n乡村振兴方面，首先推"
                    "进产业振兴。\n其次，推进人才振兴。") ==
