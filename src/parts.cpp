@@ -395,6 +395,10 @@ std::vector<item> classify_parts(std::string_view text, const std::vector<paragr
   //    wherever it stands, and the forms the body is read for. All are found in one
   //    pass while the paragraph's bytes are in the cache: later passes over a large
   //    text would wait for memory at every paragraph.
+  //    Lengths matter up to 160 characters (the longest line taken for noise): a
+  //    paragraph of more than 4 x 160 bytes has more than 160 characters whatever they
+  //    are, and stands for its byte count instead of being counted.
+  constexpr std::size_t lengths_that_matter = 160;
   std::vector<std::size_t> chars;
   std::vector<noise_kind> noise;
   enum : std::uint8_t { attachment_form = 1, salutation_form = 2, date_form = 4 };
@@ -406,7 +410,8 @@ std::vector<item> classify_parts(std::string_view text, const std::vector<paragr
   for (std::size_t i = 0; i < n; ++i) {
     ahead.at(paras[i].begin);
     const std::string_view s = view(i);
-    const std::size_t len = chars[i] = count_chars(s);
+    const std::size_t len = chars[i] =
+        s.size() > 4 * lengths_that_matter ? s.size() : count_chars(s);
     forms[i] = static_cast<std::uint8_t>(
         (len <= 60 && matches<g::attachment_marker>(s) ? attachment_form : 0) |
         (len <= 30 && matches<g::salutation_line>(s) ? salutation_form : 0) |
@@ -415,7 +420,7 @@ std::vector<item> classify_parts(std::string_view text, const std::vector<paragr
       noise[i] = noise_kind::disclaimer;
     else if (is_url_line(s))
       noise[i] = noise_kind::metadata;
-    else if (len <= 160) {  // every other kind of noise here is a short line
+    else if (len <= lengths_that_matter) {  // every other kind of noise here is a short line
       const word_finder f(s, noise_words().table);
       if (len <= 60 && is_advertising(f))
         noise[i] = noise_kind::advertising;

@@ -202,6 +202,26 @@ TEST_SUITE("document parts") {
     for (const auto& x : p) CHECK(x.type == node_type::noise);
   }
 
+  TEST_CASE("a caption of up to 160 characters is noise, however many bytes they take") {
+    // A line's length is what it is in characters, four bytes each at most: 160 of them
+    // (640 bytes) are counted, 161 are too many for a caption whatever they are.
+    auto caption = [](std::size_t n, std::string_view ch) {
+      std::string s;
+      for (std::size_t k = 0; k + 2 < n; ++k) s += ch;
+      return s + "/摄";  // two characters more
+    };
+    auto is_noise = [](const std::string& line) {
+      const auto p = parts("一、甲\n内容很长的一段话，内容很长的一段话。\n" + line + "\n");
+      return p.size() == 1 && p.front().type == node_type::noise;
+    };
+    for (const std::string_view ch : {"摄", "😀", "a"}) {
+      INFO(ch);
+      CHECK(is_noise(caption(120, ch)));
+      CHECK(is_noise(caption(160, ch)));
+      CHECK_FALSE(is_noise(caption(161, ch)));
+    }
+  }
+
   TEST_CASE("noise stays in the tree: every non-blank byte belongs to some leaf") {
     const std::string text =
         "仅供学习 禁止外传\n在某会上的讲话\n同志们：\n一、甲\n一是乙。二是丙。\n同志们，努力！\n";
