@@ -371,15 +371,10 @@ class builder {
     std::vector<node_id> section(headings.size(), no_node);
     node_id tree_root = root;  // the document, or the current attachment
     std::size_t h = 0;
-    // Trimming reads the text at each piece's ends, far apart in a large text: the
-    // ends of the items a few ahead are asked of memory before they are needed.
-    constexpr std::size_t ahead = 4;
-    auto fetch = [this](offset at) {
-      __builtin_prefetch(doc_.text_.data() + (at > 0 ? at - 1 : 0));
-    };
+    // The text, far behind in a large one, is read here only where a heading has
+    // blanks or Markdown marks before it: no piece is trimmed otherwise.
     for (std::size_t i = 0; i < items.size(); ++i) {
       const item& it = items[i];
-      if (i + ahead < items.size()) fetch(items[i + ahead].end);
       if (it.kind == part::attachment) {
         tree_root = add(node_type::attachment, root, {it.begin, it.end}, it.line);
         set_head(tree_root, {}, {it.begin, it.end});
@@ -400,7 +395,6 @@ class builder {
       node_id current = container;
       for (; h < headings.size() && headings[h].item == i; ++h) {
         const heading& hd = headings[h];
-        if (h + ahead < headings.size()) fetch(headings[h + ahead].begin);
         if (hd.excluded || hd.dropped) continue;
         if (hd.begin > cursor && !hd.is_inline && markup_only(cursor, hd.begin)) {
           // "## 一、……", "**一、……**": the marks before the marker are formatting.
