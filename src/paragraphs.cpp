@@ -1,6 +1,10 @@
 #include <algorithm>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "builder.hpp"
 #include "memory.hpp"
 #include "text.hpp"
@@ -10,6 +14,33 @@ namespace gongwen::detail {
 namespace {
 
 constexpr std::string_view ideographic_space = "\xE3\x80\x80";  // U+3000
+
+/// The first place in text[from, to) that holds a line feed or begins a U+3000 (all
+/// three bytes inside the range), or `to`: the line's end and the spaces that may cut
+/// it, found in one pass. Sixteen places at a time where SSE2 is there.
+std::size_t next_lf_or_space(std::string_view text, std::size_t from, std::size_t to) noexcept {
+  const auto* b = reinterpret_cast<const unsigned char*>(text.data());
+  std::size_t p = from;
+#if defined(__SSE2__)
+  const auto eq = [](__m128i v, unsigned char c) {
+    return _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(c)));
+  };
+  for (; to - p >= 18; p += 16) {  // places p … p + 15, their three bytes inside
+    const auto at = [&](std::size_t k) {
+      return _mm_loadu_si128(reinterpret_cast<const __m128i*>(b + p + k));
+    };
+    const __m128i v0 = at(0);
+    const __m128i space =
+        _mm_and_si128(_mm_and_si128(eq(v0, 0xE3), eq(at(1), 0x80)), eq(at(2), 0x80));
+    if (const auto bits =
+            static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(space, eq(v0, '\n')))))
+      return p + static_cast<unsigned>(__builtin_ctz(bits));
+  }
+#endif
+  for (; p < to; ++p)
+    if (b[p] == '\n' || (to - p >= 3 && text.substr(p, 3) == ideographic_space)) return p;
+  return to;
+}
 
 void push_piece(std::string_view text, std::size_t b, std::size_t e, std::uint32_t line,
                 bool& first, bool& blank_before, std::vector<paragraph>& out) {
@@ -41,32 +72,32 @@ void split_paragraphs(std::string_view text, std::vector<paragraph>& out,
     const void* hit = std::memchr(text.data() + from, c, n - from);
     return hit ? static_cast<std::size_t>(static_cast<const char*>(hit) - text.data()) : n;
   };
-  std::size_t next_lf = next_of('\n', 0);
   std::size_t next_cr = next_of('\r', std::min(no_cr_before, n));
   read_ahead ahead(text);
   while (true) {
     ahead.at(pos);
     line_starts.push_back(static_cast<offset>(pos));
     ++line;
-    if (next_lf < pos) next_lf = next_of('\n', pos);
     if (next_cr < pos) next_cr = next_of('\r', pos);
-    const std::size_t eol = std::min(next_lf, next_cr);
-    // Split the line at runs of two or more U+3000.
+    // The line ends at the next LF or CR; runs of two or more U+3000 cut it.
     bool first = true;
     const std::size_t before = out.size();
     std::size_t piece = pos;
-    std::size_t i = pos;
-    while (i + 6 <= eol) {
-      const std::size_t run_b = find_chars3<U'\u3000'>(text, i, eol);
-      if (run_b >= eol) break;
-      std::size_t run_e = run_b;
+    std::size_t eol = next_cr;
+    for (std::size_t i = pos;;) {
+      const std::size_t at = next_lf_or_space(text, i, next_cr);
+      if (at >= next_cr || text[at] == '\n') {
+        eol = at;
+        break;
+      }
+      std::size_t run_e = at;
       std::size_t count = 0;
-      while (run_e + 3 <= eol && text.substr(run_e, 3) == ideographic_space) {
+      while (run_e + 3 <= next_cr && text.substr(run_e, 3) == ideographic_space) {
         run_e += 3;
         ++count;
       }
       if (count >= 2) {
-        push_piece(text, piece, run_b, line, first, blank_before, out);
+        push_piece(text, piece, at, line, first, blank_before, out);
         piece = run_e;
       }
       i = run_e;

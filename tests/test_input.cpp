@@ -310,6 +310,32 @@ TEST_SUITE("real-world input") {
     CHECK(json.find('\xC0') == std::string::npos);
   }
 
+  TEST_CASE("line ends and runs of U+3000 are found at every place around a scan's blocks") {
+    // The text before them shifts a byte at a time, so that each lies at every place of
+    // a block of sixteen and in the short rest after the last block.
+    auto paragraphs = [](const std::string& text) {
+      const auto doc = gongwen::parse(text);
+      std::vector<std::string> out;
+      using t = gongwen::node_type;
+      for (const auto& n : doc.nodes())  // every leaf: a paragraph, a title, a byline …
+        if (n.type != t::document && n.type != t::section && n.type != t::directive)
+          out.emplace_back(doc.text(n.span));
+      return out;
+    };
+    for (std::size_t k = 1; k < 40; ++k) {
+      const std::string lead(k, 'a');
+      INFO(k);
+      using v = std::vector<std::string>;
+      CHECK(paragraphs(lead + "\n乙") == v{lead, "乙"});
+      CHECK(paragraphs(lead + "\u3000\u3000乙") == v{lead, "乙"});
+      CHECK(paragraphs(lead + "\u3000乙") == v{lead + "\u3000乙"});  // one U+3000 cuts nothing
+      CHECK(paragraphs(lead + "\u3000\u3000") == v{lead});
+      CHECK(paragraphs(lead + "\r\n乙\r丙") == v{lead, "乙", "丙"});
+      CHECK(paragraphs("甲\u3000\u3000" + lead + "\u3000\u3000\u3000乙\n丙") ==
+            v{"甲", lead, "乙", "丙"});
+    }
+  }
+
   TEST_CASE("the invariant checker holds on parsed trees and refuses an empty one") {
     CHECK(gongwen::check_invariants(gongwen::parse("一、加强领导\n二、狠抓落实\n")).empty());
     CHECK(gongwen::check_invariants(gongwen::parse("")).empty());
@@ -376,9 +402,8 @@ TEST_SUITE("documents as values") {
   TEST_CASE("copies and moves of a document keep their text, owned or borrowed") {
     // Short texts live inside the string itself (no heap buffer): a view of the
     // original's would dangle once it is gone.
-    for (const std::string& text :
-         {std::string("一、要求"),
-          std::string("二、主要任务\n") + std::string(300, 'x') + "。\n"}) {
+    for (const std::string& text : {std::string("一、要求"), std::string("二、主要任务\n") +
+                                                                 std::string(300, 'x') + "。\n"}) {
       for (const bool borrow : {false, true}) {
         INFO(text.size(), " bytes, borrowed: ", borrow);
         auto original = std::make_unique<gongwen::document>(borrow ? gongwen::parse_borrowed(text)
