@@ -54,6 +54,13 @@ std::vector<gongwen::deadline> deadlines_in(std::string_view text,
   return out;
 }
 
+/// The one deadline of a sentence, its text written to `text`.
+gongwen::deadline the_deadline(std::string_view sentence, std::string& text) {
+  const auto ds = deadlines_in(sentence, &text);
+  REQUIRE(ds.size() == 1);
+  return ds.front();
+}
+
 }  // namespace
 
 TEST_SUITE("sentences") {
@@ -328,11 +335,7 @@ TEST_SUITE("agencies in sentences") {
 TEST_SUITE("grammar: deadlines") {
   TEST_CASE("each form, with its reading") {
     std::string text;
-    auto one = [&](const char* sentence) {
-      const auto ds = deadlines_in(sentence, &text);
-      REQUIRE(ds.size() == 1);
-      return ds.front();
-    };
+    auto one = [&](std::string_view sentence) { return the_deadline(sentence, text); };
     using part = gongwen::deadline::part;
     using bound = gongwen::deadline::bound;
 
@@ -413,11 +416,7 @@ TEST_SUITE("grammar: deadlines") {
 
   TEST_CASE("a year is read with what it dates") {
     std::string text;
-    auto one = [&](const char* sentence) {
-      const auto ds = deadlines_in(sentence, &text);
-      REQUIRE(ds.size() == 1);
-      return ds.front();
-    };
+    auto one = [&](std::string_view sentence) { return the_deadline(sentence, text); };
     using part = gongwen::deadline::part;
     using bound = gongwen::deadline::bound;
 
@@ -475,7 +474,7 @@ TEST_SUITE("grammar: deadlines") {
 
     // A count of years is a period from now.
     for (const char* form : {"三年内", "两年内", "3年内", "半年内"}) {
-      d = one((std::string("要在") + form + "完成。").c_str());
+      d = one(std::string("要在") + form + "完成。");
       CHECK(text == form);
       CHECK_FALSE(d.relative_year);
       CHECK(d.by == bound::within);
