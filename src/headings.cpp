@@ -223,7 +223,16 @@ class heading_finder {
     // most in UTF-8, so the last lies whole within the first 36 bytes.
     constexpr std::size_t lead_bytes = topic_lead_most * 3;
     const std::size_t window = std::min<std::size_t>(it_.end, pos + lead_bytes);
-    if (find_chars3<U'上', U'面'>(text_, pos, window) >= window) return false;
+    // And the lead's mark (，：。) follows it at once: most 上 and 面 are inside a word
+    // (全面落实, 以上), and the walk below is not needed for them.
+    bool marked = false;
+    for (std::size_t h = pos; !marked && (h = find_chars3<U'上', U'面'>(text_, h, window)) < window;
+         h += 3) {
+      if (h + 3 >= it_.end) break;
+      const char32_t f = fold_punct(decode_at(text_, h + 3).cp);
+      marked = f == U'，' || f == U'：' || f == U'。';
+    }
+    if (!marked) return false;
     char32_t before_last = 0, last = 0;
     for (std::size_t k = 0; k <= topic_lead_most && pos < it_.end; ++k) {  // the lead, its mark
       const code_point c = decode_at(text_, pos);

@@ -337,6 +337,13 @@ TEST_SUITE("headings in paragraphs") {
     CHECK(sections(
               "一、改造\n在农村人居环境整治提升方面，要加快进度。在农村饮水安全巩固提升方面，要保障"
               "质量。\n") == "1:一、");
+    // A 上 or 面 inside a word before the lead's own end: 全面, 上级, 面上.
+    CHECK(sections("一、总体要求\n全面工作方面，要抓好落实。上级部署方面，要坚决执行。面上工作上，"
+                   "要统筹兼顾。\n") == "1:一、 2:全面工作方面， 2:上级部署方面，");
+    CHECK(
+        sections("一、总体要求\n全面工作方面，要抓好落实。上级部署方面，要坚决执行。\n面上工作上，"
+                 "要统筹兼顾。基层落实上，要压实责任。\n") ==
+        "1:一、 2:全面工作方面， 2:上级部署方面， 2:面上工作上， 2:基层落实上，");
   }
   TEST_CASE("parallel topics share their form: …方面 and …上 do not make a pair") {
     CHECK(sections("一、改造\n在商业方面，营业额增加。现已调整；在集镇上，合作社减少零售。\n") ==
