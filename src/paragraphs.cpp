@@ -1,10 +1,6 @@
 #include <algorithm>
 #include <cstring>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
 #include "builder.hpp"
 #include "memory.hpp"
 #include "text.hpp"
@@ -14,33 +10,6 @@ namespace gongwen::detail {
 namespace {
 
 constexpr std::string_view ideographic_space = "\xE3\x80\x80";  // U+3000
-
-/// The first place in text[from, to) that holds a line feed or begins a U+3000 (all
-/// three bytes inside the range), or `to`: the line's end and the spaces that may cut
-/// it, found in one pass. Sixteen places at a time where SSE2 is there.
-std::size_t next_lf_or_space(std::string_view text, std::size_t from, std::size_t to) noexcept {
-  const auto* b = reinterpret_cast<const unsigned char*>(text.data());
-  std::size_t p = from;
-#if defined(__SSE2__)
-  const auto eq = [](__m128i v, unsigned char c) {
-    return _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(c)));
-  };
-  for (; to - p >= 18; p += 16) {  // places p … p + 15, their three bytes inside
-    const auto at = [&](std::size_t k) {
-      return _mm_loadu_si128(reinterpret_cast<const __m128i*>(b + p + k));
-    };
-    const __m128i v0 = at(0);
-    const __m128i space =
-        _mm_and_si128(_mm_and_si128(eq(v0, 0xE3), eq(at(1), 0x80)), eq(at(2), 0x80));
-    if (const auto bits =
-            static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(space, eq(v0, '\n')))))
-      return p + static_cast<unsigned>(__builtin_ctz(bits));
-  }
-#endif
-  for (; p < to; ++p)
-    if (b[p] == '\n' || (to - p >= 3 && text.substr(p, 3) == ideographic_space)) return p;
-  return to;
-}
 
 void push_piece(std::string_view text, std::size_t b, std::size_t e, std::uint32_t line,
                 bool& first, bool& blank_before, std::vector<paragraph>& out) {
@@ -85,7 +54,8 @@ void split_paragraphs(std::string_view text, std::vector<paragraph>& out,
     std::size_t piece = pos;
     std::size_t eol = next_cr;
     for (std::size_t i = pos;;) {
-      const std::size_t at = next_lf_or_space(text, i, next_cr);
+      // The line's end and the spaces that may cut it, found in one pass.
+      const std::size_t at = find_byte_or_chars3<'\n', U'\u3000'>(text, i, next_cr);
       if (at >= next_cr || text[at] == '\n') {
         eol = at;
         break;

@@ -1,10 +1,12 @@
 // UTF-8 helpers used across the parser. Private to the library.
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <iterator>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -86,15 +88,18 @@ inline __m128i continuation_bytes(__m128i v) noexcept {
 
 #endif
 
-/// The first place in text[from, to) where one of the characters Cs begins (each
-/// written in three bytes, all three inside the range), or `to`. Sixteen places are
-/// tried at a time where SSE2 is there; the end of a range of 18 bytes or more is read
-/// as one block that overlaps places already tried.
-template <char32_t... Cs>
-GONGWEN_ALWAYS_INLINE std::size_t find_chars3(std::string_view text, std::size_t from,
-                                              std::size_t to) noexcept {
+/// The first place in text[from, to) that holds the byte Byte (none where Byte < 0)
+/// or where one of the characters Cs begins (each written in three bytes, all three
+/// inside the range), or `to`. Sixteen places are tried at a time where SSE2 is there;
+/// without a byte to look for, the end of a range of 18 bytes or more is read as one
+/// block that overlaps places already tried, and with one the last places are tried
+/// one at a time (a byte may stand in the last two).
+template <int Byte, char32_t... Cs>
+GONGWEN_ALWAYS_INLINE std::size_t find_byte_or_chars3(std::string_view text, std::size_t from,
+                                                      std::size_t to) noexcept {
   static_assert(sizeof...(Cs) > 0 && ((Cs >= 0x800 && Cs <= 0xFFFF) && ...),
                 "characters written in three bytes");
+  static_assert(Byte < 0x80, "an ASCII byte, which begins no three-byte character");
   // Byte k of the character c.
   constexpr auto byte = [](char32_t c, int k) {
     return static_cast<unsigned char>(k == 0 ? 0xE0 | (c >> 12)
@@ -103,7 +108,7 @@ GONGWEN_ALWAYS_INLINE std::size_t find_chars3(std::string_view text, std::size_t
   const char* p = text.data() + from;
   const char* const end = text.data() + to;
 #if defined(__SSE2__)
-  // The places of the 16 from q that begin one of the characters, a bit a place.
+  // The places of the 16 from q that hold the byte or begin one of the characters.
   const auto hits = [byte](const char* q) {
     const auto at = [q](int k) { return _mm_loadu_si128(reinterpret_cast<const __m128i*>(q + k)); };
     const __m128i v0 = at(0), v1 = at(1), v2 = at(2);
@@ -115,6 +120,7 @@ GONGWEN_ALWAYS_INLINE std::size_t find_chars3(std::string_view text, std::size_t
                            eq(v2, byte(c, 2)));
     };
     __m128i any = _mm_setzero_si128();
+    if constexpr (Byte >= 0) any = eq(v0, static_cast<unsigned char>(Byte));
     ((any = _mm_or_si128(any, is(Cs))), ...);
     return static_cast<unsigned>(_mm_movemask_epi8(any));
   };
@@ -123,11 +129,14 @@ GONGWEN_ALWAYS_INLINE std::size_t find_chars3(std::string_view text, std::size_t
       if (const unsigned bits = hits(p))
         return static_cast<std::size_t>(p - text.data()) +
                static_cast<unsigned>(__builtin_ctz(bits));
-    // The last 16 places that hold three bytes end at end - 3: those before p are dropped.
-    const char* const q = end - 18;
-    if (const unsigned bits = hits(q) >> (p - q))
-      return static_cast<std::size_t>(p - text.data()) + static_cast<unsigned>(__builtin_ctz(bits));
-    return to;
+    if constexpr (Byte < 0) {
+      // The last 16 places that hold three bytes end at end - 3: those before p are dropped.
+      const char* const q = end - 18;
+      if (const unsigned bits = hits(q) >> (p - q))
+        return static_cast<std::size_t>(p - text.data()) +
+               static_cast<unsigned>(__builtin_ctz(bits));
+      return to;
+    }
   }
 #endif
   const auto begins = [byte](const char* q, char32_t c) {
@@ -135,9 +144,23 @@ GONGWEN_ALWAYS_INLINE std::size_t find_chars3(std::string_view text, std::size_t
            static_cast<unsigned char>(q[1]) == byte(c, 1) &&
            static_cast<unsigned char>(q[2]) == byte(c, 2);
   };
-  for (; end - p >= 3; ++p)
+  for (; end - p >= 3; ++p) {
+    if constexpr (Byte >= 0)
+      if (*p == static_cast<char>(Byte)) return static_cast<std::size_t>(p - text.data());
     if ((begins(p, Cs) || ...)) return static_cast<std::size_t>(p - text.data());
+  }
+  if constexpr (Byte >= 0)  // the last two places can hold the byte alone
+    for (; p < end; ++p)
+      if (*p == static_cast<char>(Byte)) return static_cast<std::size_t>(p - text.data());
   return to;
+}
+
+/// The first place in text[from, to) where one of the characters Cs begins (each
+/// written in three bytes, all three inside the range), or `to`.
+template <char32_t... Cs>
+GONGWEN_ALWAYS_INLINE std::size_t find_chars3(std::string_view text, std::size_t from,
+                                              std::size_t to) noexcept {
+  return find_byte_or_chars3<-1, Cs...>(text, from, to);
 }
 
 /// The code point that ends just before byte i (i > 0).
@@ -417,7 +440,11 @@ inline constexpr std::pair<char32_t, char32_t> punct_ranges[] = {
 /// Any punctuation a title or name cannot contain (punct_ranges, in order: the first
 /// range that begins above c ends the search).
 inline bool is_punct(char32_t c) noexcept {
-  if (c >= 0x3040 && c < 0xFF01) return false;  // Han, kana, most letters: no range there
+  constexpr char32_t gap_lo = 0x3040, gap_hi = 0xFF01;  // Han, kana, most letters
+  static_assert(std::none_of(std::begin(punct_ranges), std::end(punct_ranges),
+                             [](const auto& r) { return r.second >= gap_lo && r.first < gap_hi; }),
+                "no range of punctuation lies in the gap passed over at once");
+  if (c >= gap_lo && c < gap_hi) return false;
   for (const auto& [lo, hi] : punct_ranges) {
     if (c < lo) return false;
     if (c <= hi) return true;

@@ -462,13 +462,13 @@ TEST_CASE("byte classes are worked out from the characters they stand for") {
 }
 
 TEST_CASE(
-    "find_chars3 finds the first place one of its characters begins, at every offset and "
-    "length") {
+    "find_chars3 finds the first place one of its characters begins (or its byte), at every "
+    "offset and length") {
   // U+3000 (E3 80 80), 上 (E4 B8 8A) and 面 (E9 9D A2) among near misses (E3 80 81, a lone
   // E3 before 80 80, 下 E4 B8 8B, 靠 E9 9D A0), so that a hit may straddle a sixteen-byte
   // block and the tail.
   const std::string text = gongwen::test::text_of_pieces(
-      {"\xE3\x80\x80", "\xE3\x80\x81", "\xE3", "\x80\x80", "a", "县", "上", "下", "面", "靠"},
+      {"\xE3\x80\x80", "\xE3\x80\x81", "\xE3", "\x80\x80", "a", "县", "上", "下", "面", "靠", "\n"},
       2048);
   const std::string_view t = text;
   // The first place in [from, to) where one of the words begins, all of it inside.
@@ -486,6 +486,10 @@ TEST_CASE(
       CHECK(gongwen::detail::find_chars3<U'\u3000'>(t, from, to) == one);
       const std::size_t two = expected(from, to, {"上", "面"});
       CHECK(gongwen::detail::find_chars3<U'上', U'面'>(t, from, to) == two);
+      // With a byte too (a line's end): it may stand in the last two places as well.
+      const std::size_t lf = std::min(t.substr(0, to).find('\n', from), to);
+      CHECK(gongwen::detail::find_byte_or_chars3<'\n', U'\u3000'>(t, from, to) ==
+            std::min(one, lf));
       (one < to ? hits : misses) += 1;
       (two < to ? hits : misses) += 1;
     }
