@@ -1138,12 +1138,12 @@ class sentence_reader {
       const bool role_word =
           cue == cue_kind::lead || cue == cue_kind::cooperate || cue == cue_kind::responsible;
       const auto is_bare = [&](const unit_found& ag) {
-        return match_at<g::organisation_suffix>(t_, ag.text.begin, ag.text.end) == ag.text.size() ||
-               match_at<g::comrade>(t_, ag.text.begin, ag.text.end) == ag.text.size();
+        return spans_whole<g::organisation_suffix>(ag.text) ||
+               (ag.text.size() == comrade_bytes && spans_whole<g::comrade>(ag.text));
       };
       // A place character alone (地|区加快崛起) names no unit.
       const auto is_place_alone = [&](const unit_found& ag) {
-        return match_at<g::place_suffix>(t_, ag.text.begin, ag.text.end) == ag.text.size();
+        return spans_whole<g::place_suffix>(ag.text);
       };
       found.erase(std::remove_if(found.begin(), found.end(), is_place_alone), found.end());
       if (found.empty()) keep = false;
@@ -1163,6 +1163,16 @@ class sentence_reader {
       p = cooperating ? cue_end : end;
     }
   }
+
+  /// Whether Rule matches all of s. A word list is run only where s is no longer than
+  /// its longest word: most units are longer than any suffix or place word.
+  template <class Rule>
+  bool spans_whole(span s) const {
+    if constexpr (requires { Rule::words.longest; })
+      if (s.size() > Rule::words.longest) return false;
+    return match_at<Rule>(t_, s.begin, s.end) == s.size();
+  }
+  static constexpr std::size_t comrade_bytes = std::string_view("同志").size();
 
   /// Each unit once: a unit that starts after every unit so far is new (the clause loop
   /// finds them in the order of the text); others are looked for.

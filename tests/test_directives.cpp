@@ -325,6 +325,15 @@ TEST_SUITE("agencies in sentences") {
     // No unit starts inside a word: 财政部门 holds no 政部门.
     CHECK(units("不但财政部门要加强财政监察机构。").find("政部门/政") == std::string::npos);
   }
+  TEST_CASE("a place word or a suffix alone names no unit, the longest of them too") {
+    // 乡镇 and 街道 are the longest place words, 街道办事处 the longest suffix.
+    CHECK(units("乡镇要加强巡查。") == "");
+    CHECK(units("县民政局、街道要加强巡查。") == "县民政局/县民政局/responsible");
+    CHECK(units("街道办事处要加强巡查。") == "");
+    CHECK(units("县民政局、街道办事处要加强巡查。") == "县民政局/县民政局/responsible");
+    // With a role word after it, a suffix alone is the unit.
+    CHECK(units("工作专班牵头，各村配合。") == "工作专班/工作专班/lead; 各村/各村/cooperate");
+  }
 
   TEST_CASE("第一书记 is no heading, 县委书记 is an office") {
     CHECK(gongwen::test::sections("一、甲\n第一书记要驻村抓好帮扶工作。\n") == "1:一、");
