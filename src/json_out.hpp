@@ -144,48 +144,52 @@ void append_json_string(Out& out, std::string_view s, bool well_formed = false) 
 }
 
 /// The writer's output: a std::string grown in large steps and written through a
-/// pointer (a push_back call per character was a twentieth of a JSON run). The string
-/// holds the bytes written when the buffer is settled or destroyed.
+/// pointer (a push_back call per character was a twentieth of a JSON run). The write
+/// position and the end of the room are kept as pointers of the buffer's own: a byte
+/// written through a char pointer may alias the string's fields, so asking the string
+/// for its data and size at each byte had them read from memory again each time. The
+/// string holds the bytes written when the buffer is settled or destroyed.
 class json_buffer {
  public:
-  explicit json_buffer(std::string& s) : s_(s), len_(s.size()) {}
+  explicit json_buffer(std::string& s)
+      : s_(s), at_(s.data() + s.size()), end_(s.data() + s.size()) {}
   json_buffer(const json_buffer&) = delete;
   json_buffer& operator=(const json_buffer&) = delete;
   ~json_buffer() { settle(); }
 
   void push_back(char c) {
-    if (len_ == s_.size()) grow(1);
-    s_[len_++] = c;
+    if (at_ == end_) grow(1);
+    *at_++ = c;
   }
   void append(const char* p, std::size_t n) {
     if (n == 0) return;  // p may be null then
-    if (s_.size() - len_ < n) grow(n);
-    std::memcpy(s_.data() + len_, p, n);
-    len_ += n;
+    if (room() < n) grow(n);
+    std::memcpy(at_, p, n);
+    at_ += n;
   }
   void append(std::string_view v) { append(v.data(), v.size()); }
   /// "k": (and a space when indented): a member's name, one step. Inlined where the
   /// name is a literal, so that its copy is a few stores instead of a memcpy call.
   GONGWEN_ALWAYS_INLINE void append_key(std::string_view k, bool space) {
     const std::size_t n = k.size() + 4;
-    if (s_.size() - len_ < n) grow(n);
-    char* p = s_.data() + len_;
+    if (room() < n) grow(n);
+    char* p = at_;
     p[0] = '"';
     std::memcpy(p + 1, k.data(), k.size());
     p[k.size() + 1] = '"';
     p[k.size() + 2] = ':';
     p[k.size() + 3] = ' ';
-    len_ += space ? n : n - 1;
+    at_ += space ? n : n - 1;
   }
   /// An integer in decimal, written in place. Offsets, lines and counts lie in
   /// [0, 2^32): their digits are counted first and written two at a time from the
   /// end (std::to_chars took a twentieth of a JSON run); others go to std::to_chars.
   void append_int(std::int64_t v) {
     constexpr std::size_t most = 20;  // digits and sign of any 64-bit integer
-    if (s_.size() - len_ < most) grow(most);
-    char* at = s_.data() + len_;
+    if (room() < most) grow(most);
+    char* at = at_;
     if (v < 0 || v > 0xFFFFFFFF) {
-      len_ = static_cast<std::size_t>(std::to_chars(at, at + most, v).ptr - s_.data());
+      at_ = std::to_chars(at, at + most, v).ptr;
       return;
     }
     auto u = static_cast<std::uint32_t>(v);
@@ -204,29 +208,41 @@ class json_buffer {
       std::memcpy(q - 2, two_digits + 2 * u, 2);
     else
       q[-1] = static_cast<char>('0' + u);
-    len_ += n;
+    at_ = at + n;
   }
   void append(std::size_t n, char c) {
-    if (s_.size() - len_ < n) grow(n);
-    std::memset(s_.data() + len_, c, n);
-    len_ += n;
+    if (room() < n) grow(n);
+    std::memset(at_, c, n);
+    at_ += n;
   }
-  [[nodiscard]] std::size_t size() const noexcept { return len_; }
-  [[nodiscard]] std::string_view view() const noexcept { return {s_.data(), len_}; }
-  void clear() noexcept { len_ = 0; }
-  void settle() { s_.resize(len_); }
+  [[nodiscard]] std::size_t size() const noexcept {
+    return static_cast<std::size_t>(at_ - s_.data());
+  }
+  [[nodiscard]] std::string_view view() const noexcept { return {s_.data(), size()}; }
+  void clear() noexcept { at_ = s_.data(); }
+  void settle() {
+    s_.resize(size());
+    at_ = end_ = s_.data() + s_.size();
+  }
 
  private:
+  [[nodiscard]] std::size_t room() const noexcept { return static_cast<std::size_t>(end_ - at_); }
   /// Room for n more bytes: the string's size doubled (resize writes zeros over what
   /// it adds, so the size follows what is written: a buffer reserved at 1 MiB for a
   /// small document's JSON was zeroed whole, a quarter of a thousand page faults).
-  void grow(std::size_t n) { s_.resize(std::max(2 * s_.size() + 4096, len_ + n)); }
+  void grow(std::size_t n) {
+    const std::size_t len = size();
+    s_.resize(std::max(2 * s_.size() + 4096, len + n));
+    at_ = s_.data() + len;
+    end_ = s_.data() + s_.size();
+  }
   static constexpr char two_digits[] =
       "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
       "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
       "8081828384858687888990919293949596979899";
   std::string& s_;
-  std::size_t len_;
+  char* at_;   // the next byte to write
+  char* end_;  // the end of the string's bytes: the room written into
 };
 
 class json_out {
