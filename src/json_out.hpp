@@ -22,6 +22,18 @@ inline bool whole_characters(std::string_view s) noexcept {
   if (s.empty()) return true;
   const auto* b = reinterpret_cast<const unsigned char*>(s.data());
   if ((b[0] & 0xC0) == 0x80) return false;
+  if (s.size() >= 4) {
+    // The last four bytes at once, the last in the high byte: a continuation byte is
+    // 10xxxxxx, its top bit set and the bit below clear. The run of them at the end
+    // says where the last sequence's lead byte stands.
+    std::uint32_t w;
+    std::memcpy(&w, b + s.size() - 4, 4);
+    if constexpr (std::endian::native == std::endian::big) w = __builtin_bswap32(w);
+    const std::uint32_t lead = ~(w & ~(w << 1)) & 0x80808080u;  // the bytes that are none
+    if (lead == 0) return false;                                // four continuation bytes
+    const auto trailing = static_cast<std::size_t>(std::countl_zero(lead) / 8);
+    return sequence_length(b[s.size() - 1 - trailing]) == trailing + 1;
+  }
   std::size_t k = s.size();
   while (k > 0 && s.size() - k < 4 && (b[k - 1] & 0xC0) == 0x80) --k;
   if (k == 0) return false;
