@@ -1172,6 +1172,7 @@ class sentence_reader {
       if (s.size() > Rule::words.longest) return false;
     return match_at<Rule>(t_, s.begin, s.end) == s.size();
   }
+  /// The one length g::comrade matches (同志): the test of 同志 alone fails if they part.
   static constexpr std::size_t comrade_bytes = std::string_view("同志").size();
 
   /// Each unit once: a unit that starts after every unit so far is new (the clause loop

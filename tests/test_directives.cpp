@@ -331,6 +331,8 @@ TEST_SUITE("agencies in sentences") {
     CHECK(units("县民政局、街道要加强巡查。") == "县民政局/县民政局/responsible");
     CHECK(units("街道办事处要加强巡查。") == "");
     CHECK(units("县民政局、街道办事处要加强巡查。") == "县民政局/县民政局/responsible");
+    CHECK(units("同志要加强学习。") == "");
+    CHECK(units("县民政局、同志要加强学习。") == "县民政局/县民政局/responsible");
     // With a role word after it, a suffix alone is the unit.
     CHECK(units("工作专班牵头，各村配合。") == "工作专班/工作专班/lead; 各村/各村/cooperate");
   }
