@@ -78,11 +78,9 @@ struct dated_deadline : seq<year, first_sor<month_rest, year_end_rest, year_with
 // or a word for a year (去年 明年 上年 同年): there it begins no deadline of its own.
 // 去年底 and 一九五四年底 lie in the past, 三年内 is a period (read from 三), 明年底前
 // is read from 明.
-struct year_word_head : one<U'0', U'1', U'2', U'3', U'4', U'5', U'6', U'7', U'8', U'9',
-                            U'０', U'１', U'２', U'３', U'４', U'５', U'６', U'７', U'８', U'９',
-                            U'〇', U'零', U'○', U'一', U'二', U'三', U'四', U'五', U'六', U'七', U'八', U'九',
-                            U'十', U'百', U'两', U'半', U'几', U'多', U'数',
-                            U'去', U'前', U'上', U'今', U'明', U'后', U'本', U'当', U'次', U'同', U'该', U'翌', U'近'> {};
+struct year_word_head : sor<one<U'去', U'前', U'上', U'今', U'明', U'后', U'本', U'当', U'次', U'同', U'该', U'翌', U'近',
+                                U'两', U'半', U'几', U'多', U'数'>,
+                            digit, cn_digit, cn_zero, cn_ten, cn_hundred> {};
 // 本周内 本月内 本月底前 3日内 15个工作日内 两个月内 三年内
 struct this_week : sor<TAO_PEGTL_STRING("本周"), TAO_PEGTL_STRING("这周")> {};
 struct this_month : sor<TAO_PEGTL_STRING("本月"), TAO_PEGTL_STRING("当月")> {};

@@ -54,12 +54,18 @@ std::vector<gongwen::deadline> deadlines_in(std::string_view text,
   return out;
 }
 
-/// The one deadline of a sentence, its text written to `text`.
-gongwen::deadline the_deadline(std::string_view sentence, std::string& text) {
-  const auto ds = deadlines_in(sentence, &text);
-  REQUIRE(ds.size() == 1);
-  return ds.front();
-}
+using part = gongwen::deadline::part;
+using bound = gongwen::deadline::bound;
+
+/// For the test cases that read one deadline a sentence: one() gives it, and `text` its text.
+struct one_deadline {
+  std::string text;
+  gongwen::deadline one(std::string_view sentence) {
+    const auto ds = deadlines_in(sentence, &text);
+    REQUIRE(ds.size() == 1);
+    return ds.front();
+  }
+};
 
 }  // namespace
 
@@ -344,12 +350,7 @@ TEST_SUITE("agencies in sentences") {
 }
 
 TEST_SUITE("grammar: deadlines") {
-  TEST_CASE("each form, with its reading") {
-    std::string text;
-    auto one = [&](std::string_view sentence) { return the_deadline(sentence, text); };
-    using part = gongwen::deadline::part;
-    using bound = gongwen::deadline::bound;
-
+  TEST_CASE_FIXTURE(one_deadline, "each form, with its reading") {
     auto d = one("要在×月底前完成。");
     CHECK(text == "×月底前");
     CHECK(d.redacted);
@@ -425,12 +426,7 @@ TEST_SUITE("grammar: deadlines") {
     CHECK(d.day == 30);
   }
 
-  TEST_CASE("a year is read with what it dates") {
-    std::string text;
-    auto one = [&](std::string_view sentence) { return the_deadline(sentence, text); };
-    using part = gongwen::deadline::part;
-    using bound = gongwen::deadline::bound;
-
+  TEST_CASE_FIXTURE(one_deadline, "a year is read with what it dates") {
     // The year's end shares the year's 年: 明年底 is next year's end, not this year's.
     auto d = one("要在明年底前完成。");
     CHECK(text == "明年底前");
