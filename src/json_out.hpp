@@ -10,7 +10,6 @@
 #include <iterator>
 #include <string>
 #include <string_view>
-#include <vector>
 
 #include "text.hpp"
 
@@ -280,7 +279,7 @@ class json_out {
   void begin_object_with(std::string_view members) {
     open('{');
     out_.append(members);
-    has_members_.back() = true;
+    has_members_ = true;
   }
   /// Compact output only: JSON the caller vouches for, inside the current value.
   void verbatim(std::string_view json) { out_.append(json); }
@@ -362,29 +361,31 @@ class json_out {
     if (sink_ && out_.size() >= flush_at) flush();
     prefix();
     out_.push_back(c);
-    has_members_.push_back(false);
+    ++depth_;
+    has_members_ = false;
   }
   void close(char c) {
-    const bool had = has_members_.back();
-    has_members_.pop_back();
+    const bool had = has_members_;
+    --depth_;
     if (pretty_ && had) newline();
     out_.push_back(c);
+    has_members_ = true;  // the value just closed is a member of the one around it
   }
   void prefix() {
     if (after_key_) {
       after_key_ = false;
       return;
     }
-    if (!has_members_.empty()) separate();
+    if (depth_ > 0) separate();
   }
   void separate() {
-    if (has_members_.back()) out_.push_back(',');
-    has_members_.back() = true;
+    if (has_members_) out_.push_back(',');
+    has_members_ = true;
     if (pretty_) newline();
   }
   void newline() {
     out_.push_back('\n');
-    out_.append(2 * has_members_.size(), ' ');
+    out_.append(2 * depth_, ' ');
   }
 
   static constexpr std::size_t flush_at = std::size_t{1} << 20;
@@ -394,7 +395,11 @@ class json_out {
   bool ok_ = true;
   bool after_key_ = false;
   bool text_well_formed_ = false;
-  std::vector<unsigned char> has_members_;  // of each open object or array
+  // Whether the innermost open object or array has a member yet, and how many are
+  // open. One flag is enough: a value is closed only after its members, and once
+  // closed it is a member of the one around it, which so has one.
+  bool has_members_ = false;
+  std::size_t depth_ = 0;
 };
 
 }  // namespace gongwen::detail
